@@ -3,6 +3,7 @@ package store
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -52,6 +53,32 @@ func Prepare(a *news.Article, now time.Time) error {
 		a.ContentHash = ContentHash(a.Title, a.Text)
 	}
 	return nil
+}
+
+// ParseUUID returns id in canonical lower-case form, and false when it is
+// not a UUID (so no article has it).
+func ParseUUID(id string) (string, bool) {
+	u, err := uuid.Parse(id)
+	if err != nil {
+		return "", false
+	}
+	return u.String(), true
+}
+
+// PrepareAll prepares each article (see Prepare) and returns its annotation
+// as JSON. It fails, naming the article, when any is invalid.
+func PrepareAll(as []*news.Article, now time.Time) ([][]byte, error) {
+	anns := make([][]byte, len(as))
+	for i, a := range as {
+		if err := Prepare(a, now); err != nil {
+			return nil, fmt.Errorf("article %d: %w", i, err)
+		}
+		var err error
+		if anns[i], err = json.Marshal(a.Annotation); err != nil {
+			return nil, fmt.Errorf("article %d: %w: annotation: %v", i, ErrInvalid, err)
+		}
+	}
+	return anns, nil
 }
 
 // NewUUID returns a new random article UUID.

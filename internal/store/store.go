@@ -32,6 +32,11 @@ type Store interface {
 	// the article was new. A new article keeps a UUID the caller set; it
 	// gets defaults by Prepare (kind, discovered time, content hash).
 	SaveArticle(ctx context.Context, a *news.Article) (created bool, err error)
+	// SaveArticles saves several articles as SaveArticle does, in one
+	// transaction (much faster for bulk ingest), and reports for each whether
+	// it was new. When any article is invalid it saves none and returns an
+	// error wrapping ErrInvalid that names the article's index.
+	SaveArticles(ctx context.Context, as []*news.Article) (created []bool, err error)
 	// UpdateAnnotation replaces the annotations and story of a stored article
 	// (ErrNotFound when there is none). An article without a language takes
 	// ann.Language.

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/google/uuid"
 	"github.com/tickerwire/tickerwire/internal/news"
 	"github.com/tickerwire/tickerwire/internal/store"
 	"github.com/tickerwire/tickerwire/internal/store/searchquery"
@@ -38,64 +37,138 @@ func scanArticle(row interface{ Scan(...any) error }) (news.Article, error) {
 
 // SaveArticle stores a, or finds the article with its URL or content hash.
 func (s *Store) SaveArticle(ctx context.Context, a *news.Article) (bool, error) {
-	if err := store.Prepare(a, s.now()); err != nil {
+	created, err := s.SaveArticles(ctx, []*news.Article{a})
+	if err != nil {
 		return false, err
 	}
-	ann, err := json.Marshal(a.Annotation)
+	return created[0], nil
+}
+
+// SaveArticles saves articles in one transaction.
+func (s *Store) SaveArticles(ctx context.Context, as []*news.Article) ([]bool, error) {
+	anns, err := store.PrepareAll(as, s.now())
 	if err != nil {
-		return false, fmt.Errorf("annotation: %w", err)
+		return nil, err
 	}
-	var urlKey any
-	if k := store.URLKey(a); k != "" {
-		urlKey = k
-	}
-	created := false
+	created := make([]bool, len(as))
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
-		var existing string
-		err := tx.QueryRowContext(ctx, `SELECT uuid FROM articles WHERE content_hash = ?
-			UNION ALL SELECT uuid FROM articles WHERE url_key = ? LIMIT 1`, a.ContentHash, urlKey).Scan(&existing)
-		if err == nil {
-			a.UUID = existing
-			return nil
-		}
-		if !errors.Is(err, sql.ErrNoRows) {
-			return err
-		}
-		if a.UUID == "" {
-			a.UUID = store.NewUUID()
-		}
-		var id int64
-		err = tx.QueryRowContext(ctx, `INSERT INTO articles (uuid, kind, url, canonical_url, url_key, title,
-			description, body, author, published, discovered, sort_time, source, source_id, language,
-			content_hash, parent_uuid, story_id, annotation)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			a.UUID, a.Kind, a.URL, a.CanonicalURL, urlKey, a.Title, a.Description, a.Text, a.Author,
-			micro(a.Published), micro(a.Discovered), a.When().UnixMicro(), a.Source, a.SourceID, a.Language,
-			a.ContentHash, a.ParentUUID, a.StoryID, ann).Scan(&id)
+		st, err := prepareInsert(ctx, tx)
 		if err != nil {
 			return err
 		}
-		created = true
-		return insertIndex(ctx, tx, id, a.When().UnixMicro(), a.Annotation)
+		defer st.close()
+		for i, a := range as {
+			if created[i], err = st.save(ctx, a, anns[i]); err != nil {
+				return fmt.Errorf("article %q: %w", a.Title, err)
+			}
+		}
+		return st.flushFTS(ctx)
 	})
 	if err != nil {
-		return false, fmt.Errorf("save article: %w", err)
+		return nil, fmt.Errorf("save articles: %w", err)
 	}
 	return created, nil
 }
 
-// insertIndex adds the listing and event rows of an article's annotation.
-func insertIndex(ctx context.Context, tx *sql.Tx, id, sortTime int64, ann news.Annotation) error {
+// inserter holds the statements that save articles, prepared once per
+// transaction.
+type inserter struct {
+	find, article, fts, listing, event *sql.Stmt
+	pending                            []ftsRow
+}
+
+// ftsRow is an article's row of the full-text index. The rows of a batch
+// are added after its articles: a statement that opens a savepoint (such as
+// an insert into articles) makes FTS5 write out what it holds in memory, so
+// interleaving would write the index once per article.
+type ftsRow struct {
+	id                       int64
+	title, description, body string
+}
+
+// flushFTS adds the pending full-text rows.
+func (st *inserter) flushFTS(ctx context.Context) error {
+	for _, r := range st.pending {
+		if _, err := st.fts.ExecContext(ctx, r.id, r.title, r.description, r.body); err != nil {
+			return err
+		}
+	}
+	st.pending = nil
+	return nil
+}
+
+func prepareInsert(ctx context.Context, tx *sql.Tx) (*inserter, error) {
+	var st inserter
+	for _, p := range []struct {
+		dst   **sql.Stmt
+		query string
+	}{
+		{&st.find, `SELECT uuid FROM articles WHERE content_hash = ? UNION ALL SELECT uuid FROM articles WHERE url_key = ? LIMIT 1`},
+		{&st.article, `INSERT INTO articles (uuid, kind, url, canonical_url, url_key, title,
+			description, body, author, published, discovered, sort_time, source, source_id, language,
+			content_hash, parent_uuid, story_id, annotation)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`},
+		{&st.fts, `INSERT INTO articles_fts (rowid, title, description, body) VALUES (?, ?, ?, ?)`},
+		{&st.listing, `INSERT INTO article_listings (article_id, symbol, mic, match_score, sentiment, sort_time) VALUES (?, ?, ?, ?, ?, ?)`},
+		{&st.event, `INSERT INTO article_events (article_id, type, sort_time) VALUES (?, ?, ?)`},
+	} {
+		var err error
+		if *p.dst, err = tx.PrepareContext(ctx, p.query); err != nil {
+			st.close()
+			return nil, err
+		}
+	}
+	return &st, nil
+}
+
+func (st *inserter) close() {
+	for _, s := range []*sql.Stmt{st.find, st.article, st.fts, st.listing, st.event} {
+		if s != nil {
+			s.Close()
+		}
+	}
+}
+
+// save saves one prepared article with its annotation as JSON, or finds the
+// stored one.
+func (st *inserter) save(ctx context.Context, a *news.Article, ann []byte) (bool, error) {
+	var urlKey any
+	if k := store.URLKey(a); k != "" {
+		urlKey = k
+	}
+	var existing string
+	err := st.find.QueryRowContext(ctx, a.ContentHash, urlKey).Scan(&existing)
+	if err == nil {
+		a.UUID = existing
+		return false, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return false, err
+	}
+	if a.UUID == "" {
+		a.UUID = store.NewUUID()
+	}
+	var id int64
+	err = st.article.QueryRowContext(ctx, a.UUID, a.Kind, a.URL, a.CanonicalURL, urlKey, a.Title, a.Description,
+		a.Text, a.Author, micro(a.Published), micro(a.Discovered), a.When().UnixMicro(), a.Source, a.SourceID,
+		a.Language, a.ContentHash, a.ParentUUID, a.StoryID, ann).Scan(&id)
+	if err != nil {
+		return false, err
+	}
+	st.pending = append(st.pending, ftsRow{id, a.Title, a.Description, a.Text})
+	return true, st.index(ctx, id, a.When().UnixMicro(), a.Annotation)
+}
+
+// index adds the listing and event rows of an article's annotation.
+func (st *inserter) index(ctx context.Context, id, sortTime int64, ann news.Annotation) error {
 	listings, events := store.IndexRows(ann)
 	for _, l := range listings {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO article_listings (article_id, symbol, mic, match_score, sentiment, sort_time)
-			VALUES (?, ?, ?, ?, ?, ?)`, id, l.Symbol, l.MIC, l.MatchScore, l.Sentiment, sortTime); err != nil {
+		if _, err := st.listing.ExecContext(ctx, id, l.Symbol, l.MIC, l.MatchScore, l.Sentiment, sortTime); err != nil {
 			return err
 		}
 	}
 	for _, e := range events {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO article_events (article_id, type, sort_time) VALUES (?, ?, ?)`,
-			id, e, sortTime); err != nil {
+		if _, err := st.event.ExecContext(ctx, id, e, sortTime); err != nil {
 			return err
 		}
 	}
@@ -108,9 +181,13 @@ func (s *Store) UpdateAnnotation(ctx context.Context, id string, ann news.Annota
 	if err != nil {
 		return fmt.Errorf("annotation: %w", err)
 	}
+	id, ok := store.ParseUUID(id)
+	if !ok {
+		return store.ErrNotFound
+	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		var rowID, sortTime int64
-		err := tx.QueryRowContext(ctx, `SELECT id, sort_time FROM articles WHERE uuid = ?`, normalUUID(id)).Scan(&rowID, &sortTime)
+		err := tx.QueryRowContext(ctx, `SELECT id, sort_time FROM articles WHERE uuid = ?`, id).Scan(&rowID, &sortTime)
 		if errors.Is(err, sql.ErrNoRows) {
 			return store.ErrNotFound
 		}
@@ -127,22 +204,22 @@ func (s *Store) UpdateAnnotation(ctx context.Context, id string, ann news.Annota
 				return err
 			}
 		}
-		return insertIndex(ctx, tx, rowID, sortTime, ann)
+		st, err := prepareInsert(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer st.close()
+		return st.index(ctx, rowID, sortTime, ann)
 	})
-}
-
-// normalUUID is id in the canonical lower-case form, or id unchanged when it
-// is not a UUID (and so matches nothing).
-func normalUUID(id string) string {
-	if u, err := uuid.Parse(id); err == nil {
-		return u.String()
-	}
-	return id
 }
 
 // GetArticle returns one article, or store.ErrNotFound.
 func (s *Store) GetArticle(ctx context.Context, id string) (*news.Article, error) {
-	a, err := scanArticle(s.read.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles a WHERE a.uuid = ?`, normalUUID(id)))
+	id, ok := store.ParseUUID(id)
+	if !ok {
+		return nil, store.ErrNotFound
+	}
+	a, err := scanArticle(s.read.QueryRowContext(ctx, `SELECT `+articleColumns+` FROM articles a WHERE a.uuid = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, store.ErrNotFound
 	}

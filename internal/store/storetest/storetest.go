@@ -34,6 +34,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Run("Defaults", func(t *testing.T) { testDefaults(t, fresh(t)) })
 	t.Run("Invalid", func(t *testing.T) { testInvalid(t, fresh(t)) })
 	t.Run("Idempotent", func(t *testing.T) { testIdempotent(t, fresh(t)) })
+	t.Run("SaveArticles", func(t *testing.T) { testSaveArticles(t, fresh(t)) })
 	t.Run("ConcurrentSave", func(t *testing.T) { testConcurrentSave(t, fresh(t)) })
 	t.Run("NotFound", func(t *testing.T) { testNotFound(t, fresh(t)) })
 	t.Run("UpdateAnnotation", func(t *testing.T) { testUpdateAnnotation(t, fresh(t)) })
@@ -194,6 +195,41 @@ func testIdempotent(t *testing.T, s store.Store) {
 	}
 	if res.Found != 3 {
 		t.Errorf("Found = %d after saving 3 distinct articles, want 3", res.Found)
+	}
+}
+
+func testSaveArticles(t *testing.T, s store.Store) {
+	old := &news.Article{Title: "Already stored", URL: "https://example.com/old"}
+	save(t, s, old)
+	batch := []*news.Article{
+		{Title: "One", URL: "https://example.com/1"},
+		{Title: "Two", URL: "https://example.com/2"},
+		{Title: "One again", URL: "https://example.com/1"},
+		{Title: "Already stored, elsewhere", URL: "https://example.com/old"},
+	}
+	created, err := s.SaveArticles(ctx, batch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]bool{true, true, false, false}, created); diff != "" {
+		t.Errorf("created (-want +got):\n%s", diff)
+	}
+	if batch[2].UUID != batch[0].UUID || batch[3].UUID != old.UUID {
+		t.Errorf("duplicates got uuids %s, %s; want %s, %s", batch[2].UUID, batch[3].UUID, batch[0].UUID, old.UUID)
+	}
+	bad := []*news.Article{{Title: "Three", URL: "https://example.com/3"}, {URL: "https://example.com/empty"}}
+	if _, err := s.SaveArticles(ctx, bad); !errors.Is(err, store.ErrInvalid) {
+		t.Errorf("SaveArticles with an invalid article = %v, want ErrInvalid", err)
+	}
+	res, err := s.SearchArticles(ctx, store.Query{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Found != 3 {
+		t.Errorf("Found = %d, want 3 (nothing of the invalid batch saved)", res.Found)
+	}
+	if created, err := s.SaveArticles(ctx, nil); err != nil || len(created) != 0 {
+		t.Errorf("SaveArticles(nil) = %v, %v", created, err)
 	}
 }
 
