@@ -1,6 +1,7 @@
 package secmaster
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -16,14 +17,14 @@ func TestDefaultLookup(t *testing.T) {
 		query string
 		want  []news.Listing // listings of the first match
 	}{
-		{"Nissan", []news.Listing{{"7201", "XTKS"}, {"NSANY", "OTCM"}}},
-		{"NSANY", []news.Listing{{"7201", "XTKS"}, {"NSANY", "OTCM"}}},
-		{"7201.XTKS", []news.Listing{{"7201", "XTKS"}, {"NSANY", "OTCM"}}},
-		{"HKG:0175", []news.Listing{{"175", "XHKG"}, {"GELYF", "OTCM"}, {"GELYY", "OTCM"}}},
-		{"Instagram", []news.Listing{{"META", "XNAS"}}},
-		{"Foxconn", []news.Listing{{"2317", "XTAI"}, {"HNHPF", "OTCM"}}},
-		{"601138", []news.Listing{{"601138", "XSHG"}}},
-		{"Telefonaktiebolaget LM Ericsson", []news.Listing{{"ERIC B", "XSTO"}, {"ERIC", "XNAS"}}},
+		{"Nissan", listings("7201:XTKS", "NSANY:OTCM")},
+		{"NSANY", listings("7201:XTKS", "NSANY:OTCM")},
+		{"7201.XTKS", listings("7201:XTKS", "NSANY:OTCM")},
+		{"HKG:0175", listings("175:XHKG", "GELYF:OTCM", "GELYY:OTCM")},
+		{"Instagram", listings("META:XNAS")},
+		{"Foxconn", listings("2317:XTAI", "HNHPF:OTCM")},
+		{"601138", listings("601138:XSHG")},
+		{"Telefonaktiebolaget LM Ericsson", listings("ERIC B:XSTO", "ERIC:XNAS")},
 	}
 	for _, tt := range tests {
 		got := m.Lookup(tt.query)
@@ -49,4 +50,13 @@ func TestParseCuratedErrors(t *testing.T) {
 			t.Errorf("ParseCurated(%q): no error", bad)
 		}
 	}
+}
+
+// listings builds listings from "SYMBOL:MIC" strings.
+func listings(keys ...string) []news.Listing {
+	out, err := parseListings(strings.Join(keys, " "))
+	if err != nil {
+		panic(err)
+	}
+	return out
 }

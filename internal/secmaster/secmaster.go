@@ -84,6 +84,7 @@ type Master struct {
 	bySymbol  map[string][]int32 // upper-case symbol
 	byKey     map[string]int32   // SYMBOL.MIC upper-case
 	byName    map[string][]int32 // NormName of name, aliases and brands
+	common    map[string]bool    // common lower-case words (see IsCommon)
 }
 
 // New indexes companies into a Master. It keeps the slice.
@@ -210,3 +211,20 @@ func (m *Master) Lookup(q string) []*Company {
 	add(m.ByName(q)...)
 	return out
 }
+
+// ListingID returns the index of the company trading as symbol on mic.
+func (m *Master) ListingID(symbol, mic string) (int, bool) {
+	id, ok := m.byKey[strings.ToUpper(symbol)+"."+strings.ToUpper(mic)]
+	return int(id), ok
+}
+
+// SymbolIDs returns the indexes of the companies with a listing of symbol,
+// best known first. The caller must not modify the slice.
+func (m *Master) SymbolIDs(symbol string) []int32 {
+	return m.bySymbol[strings.ToUpper(symbol)]
+}
+
+// IsCommon reports whether word (folded) is a common lower-case word of
+// English business text, as learnt from the imported company descriptions.
+// The embedded default knows none.
+func (m *Master) IsCommon(word string) bool { return m.common[word] }
