@@ -2,8 +2,8 @@ package company
 
 import (
 	"bufio"
-	"fmt"
 	_ "embed"
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -28,12 +28,13 @@ const (
 type flags uint8
 
 const (
-	fFullName  flags = 1 << iota // the company's full registered name
-	fBrand                       // a brand or subsidiary standing for the company
-	fAcronym                     // an all-capital abbreviation: the text must write it in capitals
-	fExactCase                   // written with a lower-case start (eBay, iPhone): the text must match the case
-	fDerived                     // derived from an imported name (short form): weaker evidence
-	fAmbiguous                   // also a common word or a person's name: wants context
+	fFullName   flags = 1 << iota // the company's full registered name
+	fBrand                        // a brand or subsidiary standing for the company
+	fAcronym                      // an all-capital abbreviation: the text must write it in capitals
+	fExactCase                    // written with a lower-case start (eBay, iPhone): the text must match the case
+	fDerived                      // derived from an imported name (short form): weaker evidence
+	fAmbiguous                    // also a common word or a person's name: wants context
+	fPossessive                   // a name with a possessive ending (McDonald's): the text must write it
 )
 
 type entry struct {
@@ -121,6 +122,9 @@ func (t *trie) addCompany(m *secmaster.Master, id int32) {
 		if isAcronym(name) {
 			e.flags |= fAcronym
 		}
+		if strings.HasSuffix(name, "'s") || strings.HasSuffix(name, "’s") {
+			e.flags |= fPossessive
+		}
 		if r, _ := utf8.DecodeRuneInString(name); unicode.IsLower(r) && c.Curated {
 			e.flags |= fExactCase
 			e.form = name
@@ -138,7 +142,9 @@ func (t *trie) addCompany(m *secmaster.Master, id int32) {
 		add(c.Name, full, fFullName)
 	}
 	if c.Curated {
-		add(c.Name, core, 0)
+		if len(core) > 1 { // a one-word core ("Next", "Williams") counts only when listed as an alias
+			add(c.Name, core, 0)
+		}
 		for _, a := range c.Aliases {
 			add(a, secmaster.Words(a), 0)
 		}

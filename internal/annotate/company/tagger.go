@@ -52,7 +52,6 @@ func New(m *secmaster.Master) *Tagger {
 	return t
 }
 
-
 type scratch struct {
 	toks []tok
 	hits []hit
@@ -65,7 +64,8 @@ type hit struct {
 	id           int32
 	kind         kind
 	conf         float64
-	needsContext bool
+	needsContext bool // an ambiguous name: wants business words around it or a plain mention elsewhere
+	needsParent  bool // an ambiguous brand: wants a plain mention of its company elsewhere
 	tag          *tagHit
 }
 
@@ -150,7 +150,7 @@ func (t *Tagger) tokenize(body string, toks []tok) []tok {
 		x := tok{Token: tk, word: t.names.word(folded)}
 		if prevEnd >= 0 {
 			gap := body[prevEnd:tk.Start]
-			x.joinable = len(gap) <= 3 && strings.Trim(gap, " -.,'’") == "" && !strings.Contains(gap, ",,")
+			x.joinable = len(gap) <= 4 && (strings.Trim(gap, " -.,'’") == "" || gap == "'s " || gap == "’s ") && !strings.Contains(gap, ",,")
 		}
 		prevEnd = tk.End
 		toks = append(toks, x)
@@ -187,6 +187,15 @@ func (t *Tagger) judge(body string, toks []tok, i, end int, node int32, titleCas
 	}
 	h.conf = confidence(best.flags, end-i)
 	single := end-i == 1
+	if best.flags&fPossessive != 0 && !hasPossessive(body, stop) {
+		return nil, true
+	}
+	if end < len(toks) && toks[end].joinable && toks[end].Title && venueWords[strings.ToLower(body[toks[end].Start:toks[end].End])] {
+		return nil, true // a sponsor's name on a venue: "Pepsi Center", "PNC Arena"
+	}
+	if best.flags&fBrand != 0 && best.flags&fAmbiguous != 0 {
+		h.needsParent = true
+	}
 	if best.flags&fAmbiguous != 0 {
 		if t.personBefore(body, toks, i) {
 			return nil, true
@@ -204,7 +213,7 @@ func (t *Tagger) judge(body string, toks []tok, i, end int, node int32, titleCas
 			h.needsContext = true
 		}
 	}
-	if best.flags&fAcronym != 0 && len(surface) <= 2 && allCapsAround(toks, i, end) {
+	if best.flags&fAcronym != 0 && len(surface) <= 3 {
 		h.needsContext = true
 	}
 	if hyphenJoined(body, toks, i, end) {
@@ -217,7 +226,7 @@ func (t *Tagger) judge(body string, toks []tok, i, end int, node int32, titleCas
 // beat weak company readings; among companies the better known wins.
 func (t *Tagger) rank(e *entry) int {
 	if e.kind != kindCompany {
-		return 150
+		return 1000 // the curated non-company names are deliberate: they win
 	}
 	c := t.m.Company(int(e.id))
 	score := c.Weight
@@ -321,6 +330,15 @@ func hyphenJoined(body string, toks []tok, i, end int) bool {
 	return false
 }
 
+// hasPossessive reports whether a possessive ending follows offset end.
+func hasPossessive(body string, end int) bool {
+	return strings.HasPrefix(body[end:], "'s") || strings.HasPrefix(body[end:], "’s")
+}
+
+var venueWords = set("arena", "center", "centre", "stadium", "field", "park", "amphitheatre", "amphitheater", "pavilion",
+	"stage", "theatre", "theater", "hall", "bowl", "dome", "coliseum", "garden", "gardens", "ballpark", "speedway",
+	"raceway", "classic", "open", "championship", "championships", "cup", "masters", "invitational", "tower", "plaza")
+
 // allCapsAround reports whether the words around [i, end) are in capitals
 // too, as in an upper-case headline, where capitals say nothing.
 func allCapsAround(toks []tok, i, end int) bool {
@@ -389,7 +407,7 @@ func (t *Tagger) collect(body string, toks []tok, hits []hit, titleEnd int) ([]n
 	sort.SliceStable(hits, func(a, b int) bool { return hits[a].start < hits[b].start })
 	strong := map[int32]bool{}
 	for _, h := range hits {
-		if h.kind == kindCompany && h.id >= 0 && !h.needsContext {
+		if h.kind == kindCompany && h.id >= 0 && !h.needsContext && !h.needsParent {
 			strong[h.id] = true
 		}
 	}
@@ -411,6 +429,9 @@ func (t *Tagger) collect(body string, toks []tok, hits []hit, titleEnd int) ([]n
 				orgOrder = append(orgOrder, h.id)
 			}
 			o.Mentions = append(o.Mentions, m)
+			continue
+		}
+		if h.needsParent && !strong[h.id] {
 			continue
 		}
 		if h.needsContext && !strong[h.id] && !hasContext(body, toks, h) {

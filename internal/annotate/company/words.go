@@ -30,6 +30,8 @@ var businessWords = set(
 	"traded", "rose", "fell", "jumped", "slumped", "surged", "tumbled", "gained", "climbing", "rebounds", "soars", "plunges",
 	"movers", "mover", "%", "stake", "units", "unit", "division", "operations", "manufacturing", "retail", "dealers",
 	"dealership", "model", "models", "sedan", "electric", "ev", "evs", "hybrid", "engine", "recall", "recalls",
+	"fall", "falls", "rise", "rises", "gains", "slips", "jumps", "drops", "net", "cr", "crore", "rs", "ftse", "sensex",
+	"nifty", "dow", "index", "buy", "sell", "hold", "overweight", "underweight", "neutral", "outperform", "underperform",
 )
 
 // firstNames are given names common in English-language news; before an
