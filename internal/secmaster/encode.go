@@ -10,12 +10,13 @@ import (
 )
 
 // encodingVersion changes when the encoded form of the master changes.
-const encodingVersion = 1
+const encodingVersion = 2
 
 type encoded struct {
 	Version   int
 	Companies []Company
 	Common    []string
+	Places    []string
 }
 
 // Encode writes the master as one compressed blob, for
@@ -26,12 +27,17 @@ func (m *Master) Encode() ([]byte, error) {
 		common = append(common, w)
 	}
 	sort.Strings(common)
+	places := make([]string, 0, len(m.places))
+	for p := range m.places {
+		places = append(places, p)
+	}
+	sort.Strings(places)
 	var buf bytes.Buffer
 	zw, err := gzip.NewWriterLevel(&buf, gzip.BestSpeed)
 	if err != nil {
 		return nil, err
 	}
-	if err := gob.NewEncoder(zw).Encode(encoded{Version: encodingVersion, Companies: m.companies, Common: common}); err != nil {
+	if err := gob.NewEncoder(zw).Encode(encoded{Version: encodingVersion, Companies: m.companies, Common: common, Places: places}); err != nil {
 		return nil, fmt.Errorf("encode security master: %w", err)
 	}
 	if err := zw.Close(); err != nil {
@@ -58,6 +64,10 @@ func Decode(b []byte) (*Master, error) {
 	}
 	m := New(e.Companies)
 	m.SetCommonWords(e.Common)
+	m.places = make(map[string]bool, len(e.Places))
+	for _, p := range e.Places {
+		m.places[p] = true
+	}
 	return m, nil
 }
 

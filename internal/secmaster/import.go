@@ -48,7 +48,8 @@ type importer struct {
 type importContext struct {
 	countries map[string]string // country name (lower case) → ISO alpha-2
 	mics      map[string]bool   // ISO 10383 MICs known
-	common    map[string]int    // lower-case words → descriptions they appear in
+	common    map[string]int    // words (folded) → company descriptions they appear in
+	places    map[string]bool   // cities, states and countries (NormName) of the vendor files
 }
 
 // ImportDir reads every reference file under dir, in a fixed order (home
@@ -88,7 +89,7 @@ func ImportDir(dir string, base []Company) (*Master, *Report, error) {
 	}
 	sort.SliceStable(jobs, func(a, b int) bool { return jobs[a].imp.order < jobs[b].imp.order })
 	b := newBuilder(base)
-	ctx := &importContext{countries: builtinCountries(), mics: map[string]bool{}, common: map[string]int{}}
+	ctx := &importContext{countries: builtinCountries(), mics: map[string]bool{}, common: map[string]int{}, places: map[string]bool{}}
 	for _, j := range jobs {
 		fr := FileReport{Path: j.path, Format: j.imp.format}
 		f, err := os.Open(j.path)
@@ -115,7 +116,16 @@ func ImportDir(dir string, base []Company) (*Master, *Report, error) {
 		}
 		rep.Files = append(rep.Files, fr)
 	}
+	for i := range b.companies {
+		if !b.companies[i].Curated {
+			orderListings(&b.companies[i])
+		}
+	}
+	for name := range ctx.countries {
+		ctx.places[NormName(name)] = true
+	}
 	m := New(b.companies)
+	m.places = ctx.places
 	var common []string
 	for w, n := range ctx.common {
 		if n >= commonWordMin {
@@ -283,6 +293,11 @@ func readFinanceDatabase(r io.Reader, _ string, ctx *importContext, emit func(re
 			return
 		}
 		countWords(ctx.common, row["summary"])
+		for _, k := range []string{"city", "state"} {
+			if v := NormName(row[k]); v != "" {
+				ctx.places[v] = true
+			}
+		}
 		country := ctx.country(row["country"])
 		rec := record{Name: row["name"], Country: country, Sector: row["sector"], Industry: row["industry"],
 			ISIN: row["isin"], FIGI: row["composite_figi"], Listing: news.Listing{Symbol: sym, MIC: mic},
@@ -307,20 +322,45 @@ func homeMarketAbroad(country, market string) bool {
 	return false
 }
 
-// countWords counts, once per text, the lower-case words of a description.
+// countWords counts, once per text, the words of a company description:
+// a word many descriptions use (October, President, United) is too common
+// to name one company on its own.
 func countWords(counts map[string]int, text string) {
 	if text == "" {
 		return
 	}
 	seen := map[string]bool{}
-	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') }) {
-		if w[0] < 'a' || w[0] > 'z' || seen[w] {
-			continue
+	for _, w := range Words(text) {
+		if !seen[w] {
+			seen[w] = true
+			counts[w]++
 		}
-		seen[w] = true
-		counts[w]++
 	}
 }
+
+// orderListings puts the home market's main listing first, then other
+// exchanges, then OTC and secondary venues, keeping the order within each.
+func orderListings(c *Company) {
+	rank := func(l news.Listing) int {
+		ex := exchanges[l.MIC]
+		switch {
+		case l.MIC == "OTCM" || secondaryVenues[l.MIC]:
+			return 4
+		case ex.Country == c.Country && mainBoards[l.MIC]:
+			return 0
+		case ex.Country == c.Country:
+			return 1
+		}
+		return 2
+	}
+	sort.SliceStable(c.Listings, func(a, b int) bool { return rank(c.Listings[a]) < rank(c.Listings[b]) })
+}
+
+// mainBoards are the markets preferred as a company's primary listing when
+// it trades on several in its home country.
+var mainBoards = map[string]bool{"XNSE": true, "XNYS": true, "XNAS": true, "XTKS": true, "XSHG": true, "XSHE": true,
+	"XHKG": true, "XTAI": true, "XKRX": true, "XLON": true, "XETR": true, "XTSE": true, "XASX": true, "XPAR": true,
+	"XAMS": true, "XSWX": true, "XMAD": true, "XMIL": true, "XSTO": true, "BVMF": true}
 
 func (ctx *importContext) country(name string) string {
 	n := strings.ToLower(strings.TrimSpace(name))

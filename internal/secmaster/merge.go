@@ -169,6 +169,9 @@ func (b *builder) add(r record) (newCompany, newListing bool) {
 	}
 	added := false
 	for _, a := range r.Aliases {
+		if c.Curated {
+			break // the curated names are authoritative
+		}
 		if r.LinkOnly && !sharesWord(a, c.Name) {
 			continue // a noisy alias table: keep aliases that share a word with the name
 		}

@@ -84,7 +84,8 @@ type Master struct {
 	bySymbol  map[string][]int32 // upper-case symbol
 	byKey     map[string]int32   // SYMBOL.MIC upper-case
 	byName    map[string][]int32 // NormName of name, aliases and brands
-	common    map[string]bool    // common lower-case words (see IsCommon)
+	common    map[string]bool    // common words (see IsCommon)
+	places    map[string]bool    // place names (see IsPlace)
 }
 
 // New indexes companies into a Master. It keeps the slice.
@@ -224,7 +225,11 @@ func (m *Master) SymbolIDs(symbol string) []int32 {
 	return m.bySymbol[strings.ToUpper(symbol)]
 }
 
-// IsCommon reports whether word (folded) is a common lower-case word of
-// English business text, as learnt from the imported company descriptions.
-// The embedded default knows none.
+// IsCommon reports whether word (folded) is used by many company
+// descriptions of the imported files, too common to name one company on its
+// own. The embedded default knows none.
 func (m *Master) IsCommon(word string) bool { return m.common[word] }
+
+// IsPlace reports whether a name (any form) is a city, state or country of
+// the imported files.
+func (m *Master) IsPlace(name string) bool { return m.places[NormName(name)] }

@@ -66,6 +66,7 @@ type hit struct {
 	conf         float64
 	needsContext bool // an ambiguous name: wants business words around it or a plain mention elsewhere
 	needsParent  bool // an ambiguous brand: wants a plain mention of its company elsewhere
+	needsStrong  bool // a one-word short name in a long text: wants a plain mention elsewhere
 	tag          *tagHit
 }
 
@@ -150,7 +151,8 @@ func (t *Tagger) tokenize(body string, toks []tok) []tok {
 		x := tok{Token: tk, word: t.names.word(folded)}
 		if prevEnd >= 0 {
 			gap := body[prevEnd:tk.Start]
-			x.joinable = len(gap) <= 4 && (strings.Trim(gap, " -.,'’") == "" || gap == "'s " || gap == "’s ") && !strings.Contains(gap, ",,")
+			x.joinable = len(gap) <= 4 && (strings.Trim(gap, " -.'’") == "" || gap == "'s " || gap == "’s " ||
+				strings.Trim(gap, " .,") == "" && legalWords[string(folded)])
 		}
 		prevEnd = tk.End
 		toks = append(toks, x)
@@ -203,7 +205,11 @@ func (t *Tagger) judge(body string, toks []tok, i, end int, node int32, titleCas
 		h.needsContext = true
 	}
 	if best.flags&fDerived != 0 {
-		if single && (t.m.IsCommon(toks[i].normOf(body)) || acronymStop[strings.ToUpper(surface)]) {
+		w := toks[i].normOf(body)
+		if t.m.IsPlace(surface) {
+			return nil, true
+		}
+		if single && (len(w) < 4 || t.m.IsCommon(w) || firstNames[w] || acronymStop[strings.ToUpper(surface)]) {
 			return nil, true
 		}
 		if !single && t.allCommon(body, toks[i:end]) {
@@ -211,6 +217,7 @@ func (t *Tagger) judge(body string, toks []tok, i, end int, node int32, titleCas
 		}
 		if single {
 			h.needsContext = true
+			h.needsStrong = len(body) > longText
 		}
 	}
 	if best.flags&fAcronym != 0 && len(surface) <= 3 {
@@ -287,6 +294,9 @@ func isLetterStart(surface string, x tok, base int) bool {
 	r, _ := utf8.DecodeRuneInString(surface[x.Start-base:])
 	return unicode.IsLetter(r)
 }
+
+// legalWords may follow a name after a comma ("Nissan Motor Co., Ltd.").
+var legalWords = set("inc", "ltd", "limited", "llc", "plc", "corp", "co", "sa", "s.a", "ag", "nv", "n.v", "se", "lp", "l.p")
 
 var smallWords = set("of", "and", "the", "de", "du", "des", "la", "le", "di", "del", "y", "et", "for", "on", "in", "&", "a", "an", "van", "von", "der", "co", "inc", "ltd", "plc", "corp", "s.a", "n.v", "ag", "se", "sa", "com")
 
@@ -366,6 +376,10 @@ func isTitleCase(toks []tok, titleEnd int) bool {
 	return words >= 3 && caps*10 >= words*7
 }
 
+// longText is the length beyond which a text is an article rather than a
+// headline: one-word short names of imported companies need more there.
+const longText = 400
+
 // contextWindow is how many words around an ambiguous name are read for
 // business context.
 const contextWindow = 8
@@ -407,7 +421,7 @@ func (t *Tagger) collect(body string, toks []tok, hits []hit, titleEnd int) ([]n
 	sort.SliceStable(hits, func(a, b int) bool { return hits[a].start < hits[b].start })
 	strong := map[int32]bool{}
 	for _, h := range hits {
-		if h.kind == kindCompany && h.id >= 0 && !h.needsContext && !h.needsParent {
+		if h.kind == kindCompany && h.id >= 0 && !h.needsContext && !h.needsParent && !h.needsStrong {
 			strong[h.id] = true
 		}
 	}
@@ -431,7 +445,7 @@ func (t *Tagger) collect(body string, toks []tok, hits []hit, titleEnd int) ([]n
 			o.Mentions = append(o.Mentions, m)
 			continue
 		}
-		if h.needsParent && !strong[h.id] {
+		if (h.needsParent || h.needsStrong) && !strong[h.id] {
 			continue
 		}
 		if h.needsContext && !strong[h.id] && !hasContext(body, toks, h) {

@@ -133,8 +133,8 @@ func (t *Tagger) tickerList(s string, i int) []tagHit {
 		}
 		hits = append(hits, tagHit{start: pos, end: pos + len(item), listing: t.usListing(id, item), company: id, list: true})
 	}
-	if items == 1 && len(hits) == 1 && isInitials(hits[0].listing.Symbol, s[:i]) {
-		return nil
+	if items == 1 && len(hits) == 1 && (len(hits[0].listing.Symbol) < 2 || isInitials(hits[0].listing.Symbol, s[:i]) || !marketWordBefore(s[:i])) {
+		return nil // one symbol in parentheses is a ticker only in market talk: "(AP)" is a news agency
 	}
 	return hits
 }
@@ -220,3 +220,20 @@ func isWordByte(c byte) bool {
 func isTagPrefixByte(c byte) bool { return isWordByte(c) || c == '-' }
 
 func isSymbolByte(c byte) bool { return isWordByte(c) || c == '.' || c == '-' }
+
+// marketWordBefore reports whether the sentence before a lone "(SYM)" talks
+// of markets.
+func marketWordBefore(before string) bool {
+	if len(before) > 160 {
+		before = before[len(before)-160:]
+	}
+	if k := strings.LastIndexAny(before, ".!?\n"); k >= 0 && k < len(before)-3 {
+		before = before[k:]
+	}
+	for _, w := range secmaster.Words(before) {
+		if businessWords[w] {
+			return true
+		}
+	}
+	return false
+}
