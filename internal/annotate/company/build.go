@@ -153,9 +153,9 @@ func (t *trie) addCompany(m *secmaster.Master, id int32) {
 		}
 		return
 	}
-	weak := flags(0)
+	weak := flags(fDerived)
 	if len(core) == 1 {
-		weak = fDerived | fAmbiguous
+		weak |= fAmbiguous
 	}
 	add(c.Name, core, weak)
 	for _, a := range c.Aliases {

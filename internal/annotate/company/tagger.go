@@ -97,7 +97,7 @@ func (t *Tagger) Find(body string, titleEnd int) ([]news.Company, []news.Organiz
 		hits = append(hits, hit{start: h.start, end: h.end, first: -1, id: h.company, kind: kindCompany, conf: conf, tag: h})
 	}
 
-	titleCase := isTitleCase(toks, titleEnd)
+	hint := countryHint(body, toks)
 	bound := map[int32]int32{} // trie node → company bound by an explicit tag after it
 	for i := 0; i < len(toks); {
 		if inTag(toks[i].Start) {
@@ -109,7 +109,7 @@ func (t *Tagger) Find(body string, titleEnd int) ([]news.Company, []news.Organiz
 			i++
 			continue
 		}
-		h, consumed := t.judge(body, toks, i, end, node, titleCase, titleEnd)
+		h, consumed := t.judge(body, toks, i, end, node, hint)
 		if consumed {
 			if h != nil {
 				if tg := tagAfter(body, tags, h.end); tg != nil && h.kind == kindCompany && tg.company >= 0 {
@@ -162,7 +162,7 @@ func (t *Tagger) tokenize(body string, toks []tok) []tok {
 
 // judge decides what the name at tokens [i, end) stands for. It returns
 // consumed=false when the words should be read again from the next token.
-func (t *Tagger) judge(body string, toks []tok, i, end int, node int32, titleCase bool, titleEnd int) (*hit, bool) {
+func (t *Tagger) judge(body string, toks []tok, i, end int, node int32, hint string) (*hit, bool) {
 	start, stop := toks[i].Start, toks[end-1].End
 	surface := body[start:stop]
 	var best *entry
@@ -172,7 +172,7 @@ func (t *Tagger) judge(body string, toks []tok, i, end int, node int32, titleCas
 		if !t.caseOK(toks[i:end], surface, e) {
 			continue
 		}
-		score := t.rank(e)
+		score := t.rank(e, hint)
 		if score > bestScore {
 			best, bestScore = e, score
 		} else if score == bestScore && e.kind == kindCompany && best.kind == kindCompany && e.id != best.id && e.flags&fDerived != 0 {
@@ -192,8 +192,8 @@ func (t *Tagger) judge(body string, toks []tok, i, end int, node int32, titleCas
 	if best.flags&fPossessive != 0 && !hasPossessive(body, stop) {
 		return nil, true
 	}
-	if end < len(toks) && toks[end].joinable && toks[end].Title && venueWords[strings.ToLower(body[toks[end].Start:toks[end].End])] {
-		return nil, true // a sponsor's name on a venue: "Pepsi Center", "PNC Arena"
+	if venueAfter(body, toks, end) {
+		return nil, true // a sponsor's name on a venue: "Pepsi Center", "PNC Music Pavilion"
 	}
 	if best.flags&fBrand != 0 && best.flags&fAmbiguous != 0 {
 		h.needsParent = true
@@ -209,7 +209,7 @@ func (t *Tagger) judge(body string, toks []tok, i, end int, node int32, titleCas
 		if t.m.IsPlace(surface) {
 			return nil, true
 		}
-		if single && (len(w) < 4 || t.m.IsCommon(w) || firstNames[w] || acronymStop[strings.ToUpper(surface)]) {
+		if single && (len(w) < 4 || t.m.IsCommon(w) || commonWords[w] || firstNames[w] || acronymStop[strings.ToUpper(surface)] || t.personBefore(body, toks, i)) {
 			return nil, true
 		}
 		if !single && t.allCommon(body, toks[i:end]) {
@@ -220,7 +220,7 @@ func (t *Tagger) judge(body string, toks []tok, i, end int, node int32, titleCas
 			h.needsStrong = len(body) > longText
 		}
 	}
-	if best.flags&fAcronym != 0 && len(surface) <= 3 {
+	if best.flags&fAcronym != 0 && (len(surface) <= 2 || len(surface) == 3 && allCapsAround(toks, i, end)) {
 		h.needsContext = true
 	}
 	if hyphenJoined(body, toks, i, end) {
@@ -231,12 +231,15 @@ func (t *Tagger) judge(body string, toks []tok, i, end int, node int32, titleCas
 
 // rank orders the readings of one name: organisations and non-company names
 // beat weak company readings; among companies the better known wins.
-func (t *Tagger) rank(e *entry) int {
+func (t *Tagger) rank(e *entry, countryHint string) int {
 	if e.kind != kindCompany {
 		return 1000 // the curated non-company names are deliberate: they win
 	}
 	c := t.m.Company(int(e.id))
 	score := c.Weight
+	if countryHint != "" && c.Country == countryHint {
+		score += 60 // "Whirlpool" in a story quoting rupees is Whirlpool of India
+	}
 	if e.flags&(fDerived|fAmbiguous) == 0 {
 		score += 100
 	}
@@ -340,6 +343,35 @@ func hyphenJoined(body string, toks []tok, i, end int) bool {
 	return false
 }
 
+// venueAfter reports whether a venue word follows within three capitalised
+// words: "PNC Arena", "DTE Energy Music Theatre".
+func venueAfter(body string, toks []tok, end int) bool {
+	for k := end; k < len(toks) && k < end+3; k++ {
+		if !toks[k].joinable || !(toks[k].Title || toks[k].Upper) {
+			return false
+		}
+		if venueWords[strings.ToLower(body[toks[k].Start:toks[k].End])] {
+			return true
+		}
+	}
+	return false
+}
+
+// countryHint names the country a text's currency words point to ("Rs",
+// "crore": India), to prefer that country's company among namesakes.
+func countryHint(body string, toks []tok) string {
+	for _, x := range toks {
+		if x.End-x.Start > 6 {
+			continue
+		}
+		switch body[x.Start:x.End] {
+		case "Rs", "crore", "crores", "lakh", "Sensex", "Nifty", "NSE", "BSE", "Sebi", "SEBI", "RBI":
+			return "IN"
+		}
+	}
+	return ""
+}
+
 // hasPossessive reports whether a possessive ending follows offset end.
 func hasPossessive(body string, end int) bool {
 	return strings.HasPrefix(body[end:], "'s") || strings.HasPrefix(body[end:], "’s")
@@ -355,25 +387,6 @@ func allCapsAround(toks []tok, i, end int) bool {
 	prev := i > 0 && toks[i-1].Upper
 	next := end < len(toks) && toks[end].Upper
 	return prev || next
-}
-
-// isTitleCase reports whether the title capitalises most words, as
-// headlines do, so capitals there say little.
-func isTitleCase(toks []tok, titleEnd int) bool {
-	words, caps := 0, 0
-	for _, x := range toks {
-		if x.Start >= titleEnd {
-			break
-		}
-		if x.Digit {
-			continue
-		}
-		words++
-		if x.Title || x.Upper {
-			caps++
-		}
-	}
-	return words >= 3 && caps*10 >= words*7
 }
 
 // longText is the length beyond which a text is an article rather than a

@@ -57,6 +57,29 @@ var firstNames = set(
 	"isabella", "charlotte", "rose", "alexis", "kayla", "ford", "taylor", "elon", "jeff", "bill", "warren", "satya",
 	"sundar", "mukesh", "anil", "ratan", "masayoshi", "akio", "jack", "pony", "jensen", "lisa", "mr", "mrs", "ms", "dr",
 	"sir", "lord", "lady", "president", "senator", "sen", "rep", "gov", "judge", "coach", "actor", "actress", "singer",
+	"will", "narendra", "rahul", "rakesh", "rajesh", "ramesh", "suresh", "sunil", "sanjay", "vijay", "ajay", "amit",
+	"arun", "ashok", "deepak", "venu", "kumar", "prakash", "raj", "ravi", "sandeep", "sandip", "vikram", "xi", "li",
+	"wang", "zhang", "chen", "liu", "yang", "hiroshi", "takeshi", "kenji", "yuki", "kim", "park", "lee",
+)
+
+// commonWords are headline words that are also one-word short names of
+// small listed companies ("Outlook", "Advantage", "Symphony"); alone they
+// are read as words.
+var commonWords = set(
+	"outlook", "advantage", "update", "review", "report", "results", "record", "rally", "target", "focus", "vision",
+	"insight", "pulse", "trend", "trends", "alpha", "beta", "delta", "omega", "summit", "pioneer", "frontier", "horizon",
+	"legacy", "liberty", "premier", "prime", "quest", "select", "sentinel", "spirit", "standard", "strategic", "superior",
+	"triumph", "unity", "venture", "victory", "vista", "zenith", "genesis", "matrix", "nexus", "orbit", "apex", "atlas",
+	"eagle", "falcon", "phoenix", "titan", "jupiter", "mars", "mercury", "saturn", "venus", "neptune", "europa", "moon",
+	"sun", "star", "galaxy", "cosmos", "planet", "earth", "ocean", "river", "mountain", "forest", "harbor", "harbour",
+	"bridge", "tower", "crown", "royal", "empire", "kingdom", "republic", "national", "federal", "central", "capital",
+	"general", "global", "american", "european", "asian", "african", "pacific", "atlantic", "western", "eastern",
+	"northern", "southern", "golden", "silver", "diamond", "crystal", "pearl", "ruby", "emerald", "sapphire", "ivory",
+	"symphony", "harmony", "melody", "rhythm", "fusion", "impact", "momentum", "catalyst", "evolve", "evolution",
+	"transform", "innovate", "inspire", "empower", "elevate", "ignite", "spark", "bolt", "flash", "rapid", "swift",
+	"agile", "smart", "bright", "clear", "pure", "fresh", "green", "blue", "red", "black", "white", "orange", "purple",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
+	"june", "july", "august", "september", "october", "november", "december", "budget", "market", "markets", "stocks",
 )
 
 // headlineFunctionWords start sentences and headline phrases; a capitalised
