@@ -40,7 +40,7 @@ type annotateInput struct {
 
 func runAnnotate(env *Env, args []string) error {
 	fs := env.FlagSet("annotate")
-	data := fs.String("data", "./tickerwire-data", "data directory holding the imported security master")
+	data := fs.String("data", defaultDataDir, "data directory holding the imported security master")
 	ref := fs.String("reference", "", "import the security-master reference files in this directory first")
 	workers := fs.Int("workers", runtime.NumCPU(), "articles annotated in parallel")
 	if err := env.Parse(fs, args); err != nil {
