@@ -80,6 +80,7 @@ type sentence struct {
 	gaz      []string // gazetteer reading per token ("B-country", "I-place", "" …)
 	first    []bool   // given name
 	allUpper bool     // a headline in capitals
+	title    bool     // a headline in Title Case
 	matches  []placeMatch
 }
 
@@ -106,6 +107,7 @@ func newSentence(g *gazetteer, toks []token) *sentence {
 		}
 	}
 	s.allUpper = letters > 8 && upper*10 >= letters*9
+	s.title = !s.allUpper && isTitleCase(toks)
 	s.matches = g.match(toks, s.lower)
 	for _, m := range s.matches {
 		for k := m.from; k < m.to; k++ {
@@ -123,6 +125,43 @@ var (
 	gazB = map[string]string{kindCountry: "B-country", kindPlace: "B-place", kindRegion: "B-region", kindDemonym: "B-demonym"}
 	gazI = map[string]string{kindCountry: "I-country", kindPlace: "I-place", kindRegion: "I-region", kindDemonym: "I-demonym"}
 )
+
+// smallWords stay lower-case in Title Case headlines.
+var smallWords = map[string]bool{
+	"a": true, "an": true, "the": true, "and": true, "or": true, "of": true, "in": true,
+	"on": true, "at": true, "to": true, "for": true, "by": true, "with": true, "as": true,
+	"but": true, "from": true, "vs": true, "nor": true, "per": true, "via": true,
+}
+
+// isTitleCase reports whether a sentence capitalises (nearly) every word
+// that is not a small word, as Title Case headlines do.
+func isTitleCase(toks []token) bool {
+	words, upper := 0, 0
+	for _, t := range toks {
+		r, _ := utf8.DecodeRuneInString(t.text)
+		if !unicode.IsLetter(r) || smallWords[strings.ToLower(t.text)] || t.text == "'s" {
+			continue
+		}
+		words++
+		if unicode.IsUpper(r) {
+			upper++
+		}
+	}
+	return words >= 4 && upper*10 >= words*9
+}
+
+// titleCased returns the tokens as a Title Case headline would write them.
+func titleCased(toks []token) []token {
+	out := make([]token, len(toks))
+	for i, t := range toks {
+		out[i] = t
+		r, n := utf8.DecodeRuneInString(t.text)
+		if i == 0 || !smallWords[strings.ToLower(t.text)] {
+			out[i].text = string(unicode.ToUpper(r)) + t.text[n:]
+		}
+	}
+	return out
+}
 
 // wordShape maps letters to X/x and digits to d, collapsing repeats: "Nissan" → "Xx", "U.S." → "X.X.".
 func wordShape(w string) string {
@@ -251,6 +290,11 @@ func (s *sentence) features(fs []uint32, i, prev, prev2 int) []uint32 {
 		add(feat(30).str(sh))
 	}
 	add(feat(31).num(prev).str(s.gaz[i]))
+	if s.title {
+		add(feat(32).str(w))
+		add(feat(33).str(sh).num(prev))
+		add(feat(34).str(s.word(i - 1)).str(w))
+	}
 	return fs
 }
 

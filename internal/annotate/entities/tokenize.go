@@ -24,7 +24,7 @@ var abbreviations = map[string]bool{
 	"mt": true, "gen": true, "gov": true, "sen": true, "rep": true, "lt": true,
 	"col": true, "capt": true, "jan": true, "feb": true, "mar": true, "apr": true,
 	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
-	"no": true, "vs": true, "etc": true, "bros": true, "plc": true, "ave": true,
+	"vs": true, "etc": true, "bros": true, "plc": true, "ave": true,
 	"dept": true, "cie": true, "mln": true, "bln": true, "pct": true,
 }
 

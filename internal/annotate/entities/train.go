@@ -148,13 +148,21 @@ func Train(conll io.Reader, out io.Writer, opts TrainOptions) error {
 	if len(data) == 0 {
 		return fmt.Errorf("no training sentences")
 	}
-	sents := make([]*sentence, len(data))
-	for i, d := range data {
-		sents[i] = newSentence(g, d.toks)
+	// Each sentence also in Title Case, as headlines are written, which
+	// CoNLL-2003 (mostly sentence case and some capitals) lacks.
+	var sents []*sentence
+	var golds [][]int
+	for _, d := range data {
+		sents = append(sents, newSentence(g, d.toks))
+		golds = append(golds, d.labels)
+		if tc := titleCased(d.toks); len(d.toks) >= 4 && isTitleCase(tc) {
+			sents = append(sents, newSentence(g, tc))
+			golds = append(golds, d.labels)
+		}
 	}
 	t := &trainer{w: map[uint32]*trainWeights{}}
 	rng := rand.New(rand.NewPCG(opts.Seed, 0x7e11))
-	order := make([]int, len(data))
+	order := make([]int, len(sents))
 	for i := range order {
 		order[i] = i
 	}
@@ -163,7 +171,7 @@ func Train(conll io.Reader, out io.Writer, opts TrainOptions) error {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		errs, n := 0, 0
 		for _, k := range order {
-			s, gold := sents[k], data[k].labels
+			s, gold := sents[k], golds[k]
 			prev, prev2 := lO, lO
 			for i := range s.toks {
 				t.clock++
