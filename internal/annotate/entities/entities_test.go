@@ -119,8 +119,8 @@ func TestStep(t *testing.T) {
 			},
 		},
 		{
-			name:      "country aliases get the usual name",
-			text:      "Exports from the U.S. to Britain rose, the ministry in Seoul said.",
+			name: "country aliases get the usual name",
+			text: "Exports from the U.S. to Britain rose, the ministry in Seoul said.",
 			places: []placeSummary{
 				{"United States", "US", []string{"U.S."}, nil},
 				{"United Kingdom", "GB", []string{"Britain"}, nil},
