@@ -63,7 +63,60 @@ type weights [nLabels]float32
 
 // model maps feature hashes to label weights.
 type model struct {
-	w map[uint32]weights
+	w     map[uint32]weights // while writing and training
+	table *weightTable       // for tagging
+}
+
+// weightTable is an open-addressing hash table from feature hash to
+// quantised weights, much faster to probe than a Go map for this read-only
+// use: a key and its weights share a slot, so a probe touches one cache line.
+type weightTable struct {
+	slots []slot
+	shift uint
+}
+
+type slot struct {
+	key uint32 // 0 marks an empty slot; key 0 is stored as 1
+	w   [nLabels]int16
+}
+
+func newWeightTable(m map[uint32][nLabels]int16) *weightTable {
+	bits := uint(1)
+	for 1<<bits < 2*len(m) {
+		bits++
+	}
+	t := &weightTable{slots: make([]slot, 1<<bits), shift: 32 - bits}
+	for k, v := range m {
+		k = tableKey(k)
+		i := t.slot(k)
+		for t.slots[i].key != 0 {
+			i = (i + 1) & uint32(len(t.slots)-1)
+		}
+		t.slots[i] = slot{key: k, w: v}
+	}
+	return t
+}
+
+func tableKey(k uint32) uint32 {
+	if k == 0 {
+		return 1
+	}
+	return k
+}
+
+func (t *weightTable) slot(k uint32) uint32 { return (k * 2654435769) >> t.shift }
+
+func (t *weightTable) get(k uint32) *[nLabels]int16 {
+	k = tableKey(k)
+	mask := uint32(len(t.slots) - 1)
+	for i := t.slot(k); ; i = (i + 1) & mask {
+		switch t.slots[i].key {
+		case k:
+			return &t.slots[i].w
+		case 0:
+			return nil
+		}
+	}
 }
 
 // span is an entity found at tokens [from, to).
@@ -96,7 +149,7 @@ func newSentence(g *gazetteer, toks []token) *sentence {
 	for i, t := range toks {
 		s.lower[i] = strings.ToLower(t.text)
 		s.shape[i] = wordShape(t.text)
-		s.first[i] = g.firstNames[s.lower[i]]
+		s.first[i] = startsUpper(t.text) && g.firstNames[s.lower[i]]
 		for _, r := range t.text {
 			if unicode.IsLetter(r) {
 				letters++
@@ -300,13 +353,17 @@ func (s *sentence) features(fs []uint32, i, prev, prev2 int) []uint32 {
 
 // scores adds up the label weights of the features.
 func (m *model) scores(fs []uint32) weights {
-	var sc weights
+	var sum [nLabels]int32
 	for _, f := range fs {
-		if w, ok := m.w[f]; ok {
-			for l := range sc {
-				sc[l] += w[l]
+		if w := m.table.get(f); w != nil {
+			for l := range sum {
+				sum[l] += int32(w[l])
 			}
 		}
+	}
+	var sc weights
+	for l, x := range sum {
+		sc[l] = float32(x)
 	}
 	return sc
 }
@@ -328,12 +385,27 @@ func (m *model) tag(s *sentence) []int {
 	fs := make([]uint32, 0, 40)
 	prev, prev2 := lO, lO
 	for i := range s.toks {
-		fs = s.features(fs[:0], i, prev, prev2)
-		sc := m.scores(fs)
-		labels[i] = best(&sc, prev)
+		if prev == lO && !s.allUpper && !s.title && s.plainWord(i) {
+			labels[i] = lO // a lower-case word outside a name starts none
+		} else {
+			fs = s.features(fs[:0], i, prev, prev2)
+			sc := m.scores(fs)
+			labels[i] = best(&sc, prev)
+		}
 		prev2, prev = prev, labels[i]
 	}
 	return labels
+}
+
+// plainWord reports whether token i is written in lower-case letters only.
+func (s *sentence) plainWord(i int) bool {
+	w := s.toks[i].text
+	for k := 0; k < len(w); k++ {
+		if c := w[k]; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return len(w) > 0
 }
 
 // spans turns BIO labels into entity spans.
@@ -406,7 +478,7 @@ func readModel(r io.Reader) (*model, error) {
 	if err := binary.Read(br, binary.LittleEndian, &n); err != nil {
 		return nil, fmt.Errorf("entity model: %w", err)
 	}
-	m := &model{w: make(map[uint32]weights, n)}
+	q16 := make(map[uint32][nLabels]int16, n)
 	for range n {
 		var h uint32
 		var q [nLabels]int16
@@ -416,13 +488,9 @@ func readModel(r io.Reader) (*model, error) {
 		if err := binary.Read(br, binary.LittleEndian, q[:]); err != nil {
 			return nil, fmt.Errorf("entity model: %w", err)
 		}
-		var ws weights
-		for l, x := range q {
-			ws[l] = float32(x) * scale
-		}
-		m.w[h] = ws
+		q16[h] = q
 	}
-	return m, nil
+	return &model{table: newWeightTable(q16)}, nil
 }
 
 func sortedKeys(m map[uint32]weights) []uint32 {

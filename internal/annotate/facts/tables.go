@@ -30,22 +30,20 @@ var currencyPrefixes = []struct{ text, code string }{
 }
 
 // currencyBefore returns the currency written just before the number at i
-// (allowing one space after a letter code: "Rs 450", "USD 5") and its length.
+// (allowing one space: "Rs 450", "US$ 5") and its length with the space.
 func currencyBefore(text string, i int) (string, int) {
 	for _, p := range currencyPrefixes {
-		for _, gap := range []string{"", " "} {
-			t := p.text + gap
-			if strings.HasSuffix(text[:i], t) {
-				k := i - len(t)
-				// The code must start a word: not the "rs" of "years".
-				if k > 0 && isWordByte(text, k) {
-					continue
-				}
-				if p.text == "R" && gap == "" {
-					continue // "R5" is no amount; "R 5" is
-				}
-				return p.code, len(t)
+		for gap := 0; gap <= 1; gap++ {
+			if gap == 1 && (i == 0 || text[i-1] != ' ') || !strings.HasSuffix(text[:i-gap], p.text) {
+				continue
 			}
+			// The code must start a word (not the "rs" of "years"), and a
+			// lone R is the rand only when spaced ("R 5", not "R5").
+			k := i - gap - len(p.text)
+			if k > 0 && isWordByte(text, k) || p.text == "R" && gap == 0 {
+				continue
+			}
+			return p.code, len(p.text) + gap
 		}
 	}
 	return "", 0
