@@ -397,15 +397,21 @@ func (m *model) tag(s *sentence) []int {
 	return labels
 }
 
-// plainWord reports whether token i is written in lower-case letters only.
+// plainWord reports whether token i is written in lower-case ASCII
+// letters only, or has no letter at all (punctuation, plain numbers).
 func (s *sentence) plainWord(i int) bool {
 	w := s.toks[i].text
+	letters := false
 	for k := 0; k < len(w); k++ {
-		if c := w[k]; c < 'a' || c > 'z' {
+		c := w[k]
+		switch {
+		case c >= 'a' && c <= 'z':
+			letters = true
+		case c >= 'A' && c <= 'Z' || c >= 0x80:
 			return false
 		}
 	}
-	return len(w) > 0
+	return letters || len(w) > 0 && (w[0] < '0' || w[0] > '9')
 }
 
 // spans turns BIO labels into entity spans.

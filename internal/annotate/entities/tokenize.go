@@ -90,10 +90,11 @@ func tokenize(s string) []token {
 
 // splitChunk splits the whitespace-free stretch s[start:end] into tokens.
 func splitChunk(s string, start, end int, toks []token) []token {
+	apostrophe := strings.ContainsAny(s[start:end], "'’")
 	// Leading punctuation, unless the chunk is a clitic such as "'s".
 	for start < end {
 		r, n := utf8.DecodeRuneInString(s[start:end])
-		if !isOpenPunct(r) || start+n == end || isClitic(plain(s[start:end])) {
+		if !isOpenPunct(r) || start+n == end || apostrophe && isClitic(plain(s[start:end])) {
 			break
 		}
 		toks = append(toks, token{start, start + n, plain(s[start : start+n])})
@@ -106,7 +107,7 @@ func splitChunk(s string, start, end int, toks []token) []token {
 		if len(word) == n {
 			break
 		}
-		if isClosePunct(r) && !isClitic(plain(word)) {
+		if isClosePunct(r) && !(apostrophe && isClitic(plain(word))) {
 			tail = append(tail, token{end - n, end, plain(word[len(word)-n:])})
 			end -= n
 			continue
@@ -116,7 +117,7 @@ func splitChunk(s string, start, end int, toks []token) []token {
 			end--
 			continue
 		}
-		if c := clitic(word); c > 0 {
+		if c := clitic(word); apostrophe && c > 0 {
 			tail = append(tail, token{end - c, end, plain(word[len(word)-c:])})
 			end -= c
 			continue

@@ -111,12 +111,16 @@ func byScript(text string) string {
 	return ""
 }
 
+// maxWords bounds how many words byWords reads.
+const maxWords = 300
+
 // byWords counts each language's function words and picks the language
 // with the most; ties and no hits give "".
 func byWords(text string) string {
 	var score [len(languages)]int
 	words := 0
-	for i := 0; i < len(text) && words < 600; {
+	var buf []byte
+	for i := 0; i < len(text) && words < maxWords; {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if !unicode.IsLetter(r) {
 			i += n
@@ -131,10 +135,12 @@ func byWords(text string) string {
 			j += n
 		}
 		words++
-		w := strings.ToLower(text[i:j])
-		for k, l := range languages {
-			if l.words[w] {
-				score[k]++
+		buf = appendLower(buf[:0], text[i:j])
+		if mask := functionWords[string(buf)]; mask != 0 {
+			for k := range languages {
+				if mask&(1<<k) != 0 {
+					score[k]++
+				}
 			}
 		}
 		i = j
@@ -155,4 +161,12 @@ func byWords(text string) string {
 		return ""
 	}
 	return languages[best].code
+}
+
+// appendLower appends w lower-cased to buf.
+func appendLower(buf []byte, w string) []byte {
+	for _, r := range w {
+		buf = utf8.AppendRune(buf, unicode.ToLower(r))
+	}
+	return buf
 }
