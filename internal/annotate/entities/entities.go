@@ -189,6 +189,20 @@ func (a *analysed) mention(from, to int) news.Mention {
 	return news.Mention{Start: a.toks[from].start, End: a.toks[to-1].end, Text: a.text(from, to)}
 }
 
+// everyday reports whether tokens [from, to) stand in a Title Case headline
+// and are all everyday words, so their capitals say nothing.
+func (a *analysed) everyday(from, to int) bool {
+	if !a.title[from] {
+		return false
+	}
+	for k := from; k < to; k++ {
+		if !a.step.m.isCommon(a.lower[k]) {
+			return false
+		}
+	}
+	return true
+}
+
 // isOrg reports whether tokens [from, to) overlap a company or organisation mention.
 func (a *analysed) isOrg(from, to int) bool {
 	return a.orgs.overlaps(a.toks[from].start, a.toks[to-1].end)

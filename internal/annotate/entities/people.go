@@ -21,19 +21,9 @@ func (a *analysed) people() []news.Person {
 		}
 		ms = append(ms, mention{e.from, e.to, strings.Join(strings.Fields(a.text(e.from, e.to)), " ")})
 	}
-	// In a Title Case headline a lone capitalised word is often no name
-	// ("Outlook"): keep it only as the surname of a person named elsewhere.
-	ms = slices.DeleteFunc(ms, func(m mention) bool {
-		if m.to-m.from > 1 || !a.title[m.from] {
-			return false
-		}
-		for _, o := range ms {
-			if o.to-o.from > 1 && strings.HasSuffix(o.name, " "+m.name) {
-				return false
-			}
-		}
-		return true
-	})
+	// In a Title Case headline everyday words look like names ("Outlook",
+	// "Safety Concerns"): drop names made only of them.
+	ms = slices.DeleteFunc(ms, func(m mention) bool { return a.everyday(m.from, m.to) })
 	// Resolve short names to the one longer name that ends with them.
 	canonical := map[string]string{}
 	for _, m := range ms {

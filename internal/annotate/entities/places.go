@@ -43,6 +43,9 @@ func (a *analysed) places() []news.Place {
 			continue
 		}
 		p, ok := a.step.g.lookup(a.lower[e.from:e.to])
+		if !ok && a.everyday(e.from, e.to) {
+			continue
+		}
 		if !ok {
 			p = place{name: strings.Join(strings.Fields(a.text(e.from, e.to)), " ")}
 		}

@@ -63,9 +63,14 @@ type weights [nLabels]float32
 
 // model maps feature hashes to label weights.
 type model struct {
-	w     map[uint32]weights // while writing and training
-	table *weightTable       // for tagging
+	w      map[uint32]weights // while writing and training
+	table  *weightTable       // for tagging
+	common map[uint32]bool    // hashes of words the training text writes in lower case
 }
+
+// isCommon reports whether the lower-cased word is an everyday word, one
+// the training text often writes in lower case ("outlook", "will").
+func (m *model) isCommon(lower string) bool { return m.common[uint32(feat(0).str(lower))] }
 
 // weightTable is an open-addressing hash table from feature hash to
 // quantised weights, much faster to probe than a Go map for this read-only
@@ -149,7 +154,7 @@ func newSentence(g *gazetteer, toks []token) *sentence {
 	for i, t := range toks {
 		s.lower[i] = strings.ToLower(t.text)
 		s.shape[i] = wordShape(t.text)
-		s.first[i] = startsUpper(t.text) && g.firstNames[s.lower[i]]
+		s.first[i] = g.firstNames[s.lower[i]]
 		for _, r := range t.text {
 			if unicode.IsLetter(r) {
 				letters++
@@ -433,8 +438,9 @@ func spans(labels []int) []span {
 }
 
 // The model file is gzip of: magic, scale (float32), count (uint32), then
-// per feature its hash (uint32) and nLabels weights as int16 multiples of scale.
-const modelMagic = "TWNER1\n"
+// per feature its hash (uint32) and nLabels weights as int16 multiples of
+// scale; then the count and hashes of the common words.
+const modelMagic = "TWNER2\n"
 
 func (m *model) write(w io.Writer) error {
 	zw := gzip.NewWriter(w)
@@ -460,6 +466,13 @@ func (m *model) write(w io.Writer) error {
 		}
 		binary.Write(bw, binary.LittleEndian, q[:])
 	}
+	common := make([]uint32, 0, len(m.common))
+	for h := range m.common {
+		common = append(common, h)
+	}
+	slices.Sort(common)
+	binary.Write(bw, binary.LittleEndian, uint32(len(common)))
+	binary.Write(bw, binary.LittleEndian, common)
 	if err := bw.Flush(); err != nil {
 		return err
 	}
@@ -496,7 +509,18 @@ func readModel(r io.Reader) (*model, error) {
 		}
 		q16[h] = q
 	}
-	return &model{table: newWeightTable(q16)}, nil
+	if err := binary.Read(br, binary.LittleEndian, &n); err != nil {
+		return nil, fmt.Errorf("entity model: %w", err)
+	}
+	common := make([]uint32, n)
+	if err := binary.Read(br, binary.LittleEndian, common); err != nil {
+		return nil, fmt.Errorf("entity model: %w", err)
+	}
+	m := &model{table: newWeightTable(q16), common: make(map[uint32]bool, n)}
+	for _, h := range common {
+		m.common[h] = true
+	}
+	return m, nil
 }
 
 func sortedKeys(m map[uint32]weights) []uint32 {

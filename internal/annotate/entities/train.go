@@ -128,6 +128,30 @@ func (t *trainer) average(prune float32) *model {
 	return m
 }
 
+// commonWords are the words written in lower case at least three times
+// (and more often so than capitalised) in the training text.
+func commonWords(data []labeled) map[uint32]bool {
+	lower, upper := map[string]int{}, map[string]int{}
+	for _, d := range data {
+		for i, t := range d.toks {
+			w := strings.ToLower(t.text)
+			switch {
+			case t.text == w:
+				lower[w]++
+			case i > 0 && startsUpper(t.text):
+				upper[w]++
+			}
+		}
+	}
+	common := map[uint32]bool{}
+	for w, n := range lower {
+		if n >= 3 && n > upper[w] {
+			common[uint32(feat(0).str(w))] = true
+		}
+	}
+	return common
+}
+
 // Train trains the entity tagger on CoNLL-2003 formatted text and writes the
 // model file (the format that the package embeds as model.bin.gz).
 func Train(conll io.Reader, out io.Writer, opts TrainOptions) error {
@@ -190,6 +214,7 @@ func Train(conll io.Reader, out io.Writer, opts TrainOptions) error {
 		fmt.Fprintf(opts.Log, "epoch %d: token error %.4f\n", epoch, float64(errs)/float64(n))
 	}
 	m := t.average(opts.Prune)
+	m.common = commonWords(data)
 	fmt.Fprintf(opts.Log, "features kept: %d of %d\n", len(m.w), len(t.w))
 	return m.write(out)
 }
