@@ -74,11 +74,15 @@ type analysed struct {
 	title  []bool   // per token: in a Title Case headline
 	gaz    []placeMatch
 	orgs   orgIndex // company and organisation mentions of earlier steps
-	step   *Step
+	// english is false for a text in another language (as the language
+	// step found): the tagger and the demonyms know only English, so only
+	// gazetteer place names are read.
+	english bool
+	step    *Step
 }
 
 func (s *Step) analyse(d *annotate.Document) *analysed {
-	a := &analysed{body: d.Body, toks: tokenize(d.Body), step: s}
+	a := &analysed{body: d.Body, toks: tokenize(d.Body), step: s, english: d.Ann.Language == "" || d.Ann.Language == "en"}
 	a.lower = make([]string, len(a.toks))
 	a.sentOf = make([]int, len(a.toks))
 	a.title = make([]bool, len(a.toks))
@@ -98,17 +102,53 @@ func (s *Step) analyse(d *annotate.Document) *analysed {
 		copy(a.lower[r[0]:], sent.lower)
 		for i := r[0]; i < r[1]; i++ {
 			a.sentOf[i] = len(a.sents)
-			a.title[i] = sent.title
+			a.title[i] = sent.title || sent.allUpper
 		}
 		a.sents = append(a.sents, r)
-		for _, sp := range splitRoles(sent, spans(s.m.tag(sent))) {
-			a.ents = append(a.ents, span{sp.from + r[0], sp.to + r[0], sp.typ})
+		if a.english {
+			for _, sp := range trimDates(sent, splitRoles(sent, spans(s.m.tag(sent)))) {
+				a.ents = append(a.ents, span{sp.from + r[0], sp.to + r[0], sp.typ})
+			}
 		}
 		for _, pm := range sent.matches {
+			if !a.english && pm.place.kind == kindDemonym {
+				continue
+			}
 			a.gaz = append(a.gaz, placeMatch{pm.from + r[0], pm.to + r[0], pm.place})
 		}
 	}
 	return a
+}
+
+// dateWords are month and weekday names (and their abbreviations), which
+// the tagger sometimes runs into names in tables ("New York Sept").
+var dateWords = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true,
+	"december": true, "jan": true, "jan.": true, "feb": true, "feb.": true, "mar": true,
+	"mar.": true, "apr": true, "apr.": true, "jun": true, "jul": true, "aug": true,
+	"aug.": true, "sep": true, "sept": true, "sep.": true, "sept.": true, "oct": true,
+	"oct.": true, "nov": true, "nov.": true, "dec": true, "dec.": true, "monday": true,
+	"tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true,
+}
+
+// trimDates drops month and weekday names from the ends of entities, and
+// entities made only of them.
+func trimDates(s *sentence, ents []span) []span {
+	out := ents[:0]
+	for _, e := range ents {
+		for e.from < e.to && dateWords[s.lower[e.from]] {
+			e.from++
+		}
+		for e.to > e.from && dateWords[s.lower[e.to-1]] {
+			e.to--
+		}
+		if e.from < e.to {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // splitRoles splits entities that run a company, a role and a name together
@@ -189,7 +229,7 @@ func (a *analysed) mention(from, to int) news.Mention {
 	return news.Mention{Start: a.toks[from].start, End: a.toks[to-1].end, Text: a.text(from, to)}
 }
 
-// everyday reports whether tokens [from, to) stand in a Title Case headline
+// everyday reports whether tokens [from, to) stand in a headline
 // and are all everyday words, so their capitals say nothing.
 func (a *analysed) everyday(from, to int) bool {
 	if !a.title[from] {

@@ -194,7 +194,7 @@ func readNumeric(text string, i int) (*news.Fact, int) {
 		return fact(text, news.FactMoney, start, j, value, currency), j
 	}
 	// A count: a plural noun after the number ("3,900 workers", "17 production facilities").
-	if !isInt && scale == 1 || isYear(text, i, j, v, scale) || afterMonth(text, i) {
+	if !isInt && scale == 1 || isYear(text, i, j, v, scale) || afterMonth(text, i) || afterName(text, start) {
 		return nil, j
 	}
 	if unit, end := countNoun(text, j); unit != "" {
@@ -223,6 +223,29 @@ func afterMonth(text string, i int) bool {
 		s--
 	}
 	return months[strings.TrimSuffix(strings.ToLower(text[s:k]), ".")]
+}
+
+// afterName reports whether the number follows a capitalised word inside a
+// sentence, as in names of products and models ("Model 3", "Galaxy S10").
+func afterName(text string, i int) bool {
+	if i < 2 || text[i-1] != ' ' {
+		return false
+	}
+	k := i - 1
+	for k > 0 && isLetterAt(text, k-1) {
+		k--
+	}
+	if k == i-1 || !unicode.IsUpper(firstRune(text[k:])) {
+		return false
+	}
+	// The word starts a sentence when only space follows a stop or the text starts.
+	p := strings.TrimRight(text[:k], " \t")
+	return p != "" && !strings.HasSuffix(p, ".") && !strings.HasSuffix(p, "\n") && !strings.HasSuffix(p, ":")
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 // countNoun reads a noun phrase of up to three lower-case words after a

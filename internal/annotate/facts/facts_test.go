@@ -45,6 +45,7 @@ func TestFind(t *testing.T) {
 		{"it sold 2.5 million shares to three investors", []news.Fact{count("2.5 million", 2.5e6, "shares"), count("three", 3, "investors")}},
 		{"Sony Q3 Profit Jumps; H200 chips; 3nm; 1st half; in 2026 sales rose", nil},
 		{"on February 22 traders met at 10:30 for 5 years", nil},
+		{"the Model 3 production begins. In 2,000 stores", []news.Fact{count("2,000", 2000, "stores")}},
 		{"155,221 bags of 60 kilos", []news.Fact{count("155,221", 155221, "bags"), count("60", 60, "kilos")}},
 		{"", nil},
 	}
