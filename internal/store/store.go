@@ -15,6 +15,10 @@ import (
 // ErrNotFound is returned when a requested item does not exist.
 var ErrNotFound = errors.New("not found")
 
+// ErrBadQuery is wrapped by errors about a search string that cannot be
+// understood; the API answers them with 400.
+var ErrBadQuery = errors.New("bad search query")
+
 // Store is the system of record.
 type Store interface {
 	// SaveArticle stores a new article, or does nothing when an article with
