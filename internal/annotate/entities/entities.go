@@ -74,15 +74,14 @@ type analysed struct {
 	title  []bool   // per token: in a Title Case headline
 	gaz    []placeMatch
 	orgs   orgIndex // company and organisation mentions of earlier steps
-	// english is false for a text in another language (as the language
-	// step found): the tagger and the demonyms know only English, so only
-	// gazetteer place names are read.
-	english bool
-	step    *Step
+	// tagNames is false for a text whose capitals mean no names (as the
+	// language step found): then only gazetteer place names are read.
+	tagNames bool
+	step     *Step
 }
 
 func (s *Step) analyse(d *annotate.Document) *analysed {
-	a := &analysed{body: d.Body, toks: tokenize(d.Body), step: s, english: d.Ann.Language == "" || d.Ann.Language == "en"}
+	a := &analysed{body: d.Body, toks: tokenize(d.Body), step: s, tagNames: readsCapitals(d.Ann.Language)}
 	a.lower = make([]string, len(a.toks))
 	a.sentOf = make([]int, len(a.toks))
 	a.title = make([]bool, len(a.toks))
@@ -105,13 +104,13 @@ func (s *Step) analyse(d *annotate.Document) *analysed {
 			a.title[i] = sent.title || sent.allUpper
 		}
 		a.sents = append(a.sents, r)
-		if a.english {
+		if a.tagNames {
 			for _, sp := range trimDates(sent, splitRoles(sent, spans(s.m.tag(sent)))) {
 				a.ents = append(a.ents, span{sp.from + r[0], sp.to + r[0], sp.typ})
 			}
 		}
 		for _, pm := range sent.matches {
-			if !a.english && pm.place.kind == kindDemonym {
+			if !a.tagNames && pm.place.kind == kindDemonym {
 				continue
 			}
 			a.gaz = append(a.gaz, placeMatch{pm.from + r[0], pm.to + r[0], pm.place})
@@ -149,6 +148,18 @@ func trimDates(s *sentence, ents []span) []span {
 		}
 	}
 	return out
+}
+
+// readsCapitals reports whether the tagger, which learned English, can
+// read names by their capitals in a text of the language: it can in
+// English and the languages written much like it in Latin letters, not in
+// German, which capitalises every noun, nor in other scripts.
+func readsCapitals(lang string) bool {
+	switch lang {
+	case "", "en", "fr", "es", "it", "pt", "nl", "sv", "da", "no", "pl", "tr", "id":
+		return true
+	}
+	return false
 }
 
 // splitRoles splits entities that run a company, a role and a name together

@@ -79,6 +79,7 @@ func TestStep(t *testing.T) {
 	tests := []struct {
 		name      string
 		text      string
+		language  string
 		companies []org
 		people    []personSummary
 		places    []placeSummary
@@ -128,6 +129,12 @@ func TestStep(t *testing.T) {
 			},
 		},
 		{
+			name:     "German capitals are no names; gazetteer places stay",
+			text:     "Die Bundesregierung in Berlin will die Steuern senken, sagte Finanzminister Klaus Meier.",
+			language: "de",
+			places:   []placeSummary{{"Berlin", "DE", []string{"Berlin"}, nil}},
+		},
+		{
 			name:      "company names are neither people nor places",
 			text:      "Rio Tinto and American Airlines shares rose in London.",
 			companies: []org{{"Rio Tinto", []string{"Rio Tinto"}}, {"American Airlines Group Inc.", []string{"American Airlines"}}},
@@ -138,6 +145,7 @@ func TestStep(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := newDoc(tt.text, tt.companies...)
+			d.Ann.Language = tt.language
 			step.Annotate(d)
 			people, places := summarise(d)
 			if diff := cmp.Diff(tt.people, people); diff != "" {

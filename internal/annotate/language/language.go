@@ -115,7 +115,7 @@ func byScript(text string) string {
 const maxWords = 300
 
 // byWords counts each language's function words and picks the language
-// with the most; ties and no hits give "".
+// with the most; too little evidence gives "".
 func byWords(text string) string {
 	var score [len(languages)]int
 	words := 0
@@ -135,6 +135,10 @@ func byWords(text string) string {
 			j += n
 		}
 		words++
+		if isCapitals(text[i:j]) {
+			i = j
+			continue // table headings and initials ("W L PCT", "LA CORUNA") tell no language
+		}
 		buf = appendLower(buf[:0], text[i:j])
 		if mask := functionWords[string(buf)]; mask != 0 {
 			for k := range languages {
@@ -157,10 +161,27 @@ func byWords(text string) string {
 			second = score[k]
 		}
 	}
-	if score[best] == 0 || score[best] == second {
-		return ""
+	// Decide on two or more function words ahead of the next language; a
+	// short headline may decide on its one function word.
+	switch {
+	case score[best] >= 2 && score[best] > second,
+		score[best] == 1 && second == 0 && words <= shortText:
+		return languages[best].code
 	}
-	return languages[best].code
+	return ""
+}
+
+// shortText is the most words a headline has.
+const shortText = 15
+
+// isCapitals reports whether w is written in capitals only.
+func isCapitals(w string) bool {
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // appendLower appends w lower-cased to buf.

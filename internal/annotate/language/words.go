@@ -25,7 +25,7 @@ var languages = [...]language{
 	{"en", `the of and to in is are was were for on with that this it as at by from
 		be been has have had will would its their his her they he she we not but or an which who
 		after amid over into about than more says said new up out also can could should may
-		what when where how why all after before under against between during while amid`},
+		what when where how why all after before under against between during while i`},
 	{"de", `der die das und ist im den dem des ein eine einer eines einem nicht mit
 		von zu auf für sich auch als noch nach bei aus wie wird werden wurde sind hat haben
 		über oder aber nur dass daß wir ich sie es man kann mehr vor zum zur bis durch gegen
