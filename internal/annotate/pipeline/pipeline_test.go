@@ -38,7 +38,7 @@ func reuters(b *testing.B) []article {
 // pipeline and reports articles per second.
 func BenchmarkDefault(b *testing.B) {
 	arts := reuters(b)
-	a := Default()
+	a := New(nil)
 	b.ResetTimer()
 	n := 0
 	for b.Loop() {
@@ -51,7 +51,7 @@ func BenchmarkDefault(b *testing.B) {
 
 func TestDefault(t *testing.T) {
 	d := annotate.NewDocument("Nissan in talks with Foxconn", "Nissan CEO Ivan Espinosa said in Tokyo that 3,900 workers would keep their jobs.")
-	ann := Default().Annotate(d)
+	ann := New(nil).Annotate(d)
 	if ann.Language != "en" || len(ann.People) != 1 || len(ann.Places) != 1 || len(ann.Facts) != 1 {
 		t.Errorf("got language %q, people %+v, places %+v, facts %+v", ann.Language, ann.People, ann.Places, ann.Facts)
 	}
