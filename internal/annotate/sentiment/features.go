@@ -1,7 +1,6 @@
 package sentiment
 
 import (
-	"hash/fnv"
 	"math"
 	"strconv"
 	"strings"
@@ -27,14 +26,18 @@ const (
 
 // featureHash names a feature by a 64-bit FNV-1a hash of its parts.
 func featureHash(parts ...string) uint64 {
-	h := fnv.New64a()
+	const offset, prime = 14695981039346656037, 1099511628211
+	h := uint64(offset)
 	for i, p := range parts {
 		if i > 0 {
-			h.Write([]byte{0})
+			h *= prime // a zero byte between parts
 		}
-		h.Write([]byte(p))
+		for j := 0; j < len(p); j++ {
+			h ^= uint64(p[j])
+			h *= prime
+		}
 	}
-	return h.Sum64()
+	return h
 }
 
 // word is one normalised token of a sentence.
@@ -457,4 +460,3 @@ func scaledNumber(w string) (float64, bool) {
 // polarityBoost repeats the polarity feature: it is the strongest single
 // signal and should not be drowned by word weights under regularisation.
 var polarityBoost = 3
-

@@ -26,12 +26,12 @@ type TrainOptions struct {
 	Epochs       int
 	LearningRate float64
 	L2           float64
-	MinCount     int    // features seen in fewer examples are dropped
-	Bags         int    // models trained with different seeds and averaged
+	MinCount     int // features seen in fewer examples are dropped
+	Bags         int // models trained with different seeds and averaged
 	// Prior is added to the class scores (negative, neutral, positive) after
 	// training, to trade one class's recall for another's.
 	Prior [numClasses]float64
-	Seed         uint64 // shuffling seed: the same seed gives the same model
+	Seed  uint64 // shuffling seed: the same seed gives the same model
 	// Lexicon maps a lower-case word to its Loughran–McDonald categories. Its
 	// weights are folded into the words' own weights, so the model carries
 	// what it learnt from the lists and not the lists.
