@@ -9,13 +9,14 @@ import (
 	"github.com/tickerwire/tickerwire/internal/annotate/entities"
 	"github.com/tickerwire/tickerwire/internal/annotate/facts"
 	"github.com/tickerwire/tickerwire/internal/annotate/language"
+	"github.com/tickerwire/tickerwire/internal/annotate/sentiment"
 	"github.com/tickerwire/tickerwire/internal/secmaster"
 )
 
 // New returns the full annotator over the security master m (the embedded
 // default when nil). Company tagging runs first, as later steps (people's
 // companies, events, sentiment) read what it found; then language, people
-// and places, and facts.
+// and places, facts, and sentiment (of the article and of each company).
 func New(m *secmaster.Master) *annotate.Annotator {
 	if m == nil {
 		m = secmaster.Default()
@@ -25,7 +26,20 @@ func New(m *secmaster.Master) *annotate.Annotator {
 		language.New(),
 		entities.MustNew(),
 		facts.New(),
+		sentimentStep,
 	)
+}
+
+// sentimentStep is shared: its model is embedded, immutable and safe for
+// concurrent use.
+var sentimentStep = mustSentiment()
+
+func mustSentiment() *sentiment.Step {
+	s, err := sentiment.NewDefault()
+	if err != nil {
+		panic("embedded sentiment model: " + err.Error())
+	}
+	return s
 }
 
 // companyStep runs the company tagger as a pipeline step: it fills
