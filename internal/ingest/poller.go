@@ -35,8 +35,11 @@ type PageFetcher func(ctx context.Context, pageURL string, headers map[string]st
 // due, sends conditional requests, stores new items through the pipeline and
 // records each source's health.
 type Poller struct {
-	Store     store.Store
-	Pipeline  *Pipeline
+	Store    store.Store
+	Pipeline *Pipeline
+	// Sink takes each collected item; Pipeline.Add by default. Workers of a
+	// multi-machine deployment enqueue the items instead.
+	Sink      func(ctx context.Context, a *news.Article) (created bool, err error)
 	Client    HTTPDoer
 	FetchPage PageFetcher // optional: full text and page sources
 	Log       *slog.Logger
@@ -58,6 +61,21 @@ func (p *Poller) now() time.Time {
 		return p.Now()
 	}
 	return time.Now()
+}
+
+func (p *Poller) sink(ctx context.Context, a *news.Article) (bool, error) {
+	if p.Sink != nil {
+		return p.Sink(ctx, a)
+	}
+	return p.Pipeline.Add(ctx, a)
+}
+
+// Due reports whether src should be polled at now.
+func Due(src *news.Source, now time.Time) bool {
+	if src.Kind != SourceFeed && src.Kind != SourcePage {
+		return false
+	}
+	return src.NextPoll.IsZero() || !src.NextPoll.After(now)
 }
 
 // Run polls due sources until ctx is done.
@@ -95,10 +113,7 @@ func (p *Poller) pollDue(ctx context.Context, workers int) {
 	now := p.now()
 	for i := range sources {
 		src := sources[i]
-		if src.Kind != SourceFeed && src.Kind != SourcePage {
-			continue
-		}
-		if !src.NextPoll.IsZero() && src.NextPoll.After(now) {
+		if !Due(&src, now) {
 			continue
 		}
 		wg.Add(1)
@@ -238,7 +253,7 @@ func (p *Poller) pollFeed(ctx context.Context, src *news.Source) (PollResult, er
 		}
 		a := p.feedArticle(ctx, src, item)
 		res.Items++
-		created, err := p.Pipeline.Add(ctx, &a)
+		created, err := p.sink(ctx, &a)
 		if err != nil {
 			itemErrs = append(itemErrs, fmt.Sprintf("%s: %v", a.URL, err))
 			continue
@@ -315,7 +330,7 @@ func (p *Poller) pollPage(ctx context.Context, src *news.Source) (PollResult, er
 	}
 	a.Published = SanePublished(a.Published, p.now())
 	res.Items = 1
-	created, err := p.Pipeline.Add(ctx, &a)
+	created, err := p.sink(ctx, &a)
 	if err != nil {
 		return res, err
 	}
