@@ -11,8 +11,8 @@ import (
 // decided when it arrives and never moved. It finds candidate stories through
 // an inverted index (term → stories whose centroid holds the term), scores
 // them by the cosine of TF-IDF vectors, and joins the best one above
-// Config.Threshold; a near-duplicate of a recent article (same SimHash up to
-// DuplicateDistance bits) joins that article's story directly. Stories whose
+// the story's threshold; a near-duplicate of a recent article of a candidate
+// story (see Fingerprint) joins that article's story directly. Stories whose
 // last article left the sliding window are evicted, so memory is bounded by
 // the window. For the same input order the result is the same.
 //
@@ -35,9 +35,8 @@ type Clusterer struct {
 	head      int         // first live entry of queue
 	stories   map[uint32]*storyState
 	storyByID map[string]*storyState
-	postings  map[uint32][]uint32         // term → story numbers, oldest first
-	bands     map[uint64][]*docState      // fingerprint band → articles
-	dead      int                         // stories evicted since the last sweep
+	postings  map[uint32][]uint32 // term → story numbers, oldest first
+	dead      int                 // stories evicted since the last sweep
 
 	// scratch space reused between calls
 	terms []string
@@ -96,8 +95,10 @@ const (
 	// fingerprint to decide a duplicate; shorter texts are clustered by
 	// similarity alone.
 	minDuplicateTerms = 8
-	// maxBandScan bounds the articles read from one fingerprint band.
-	maxBandScan = 64
+	// dupStories is how many of the best candidate stories are searched
+	// for a near-duplicate, and dupScan how many of their latest articles.
+	dupStories = 3
+	dupScan    = 128
 )
 
 // NewClusterer returns an empty Clusterer.
@@ -110,7 +111,6 @@ func NewClusterer(cfg Config) *Clusterer {
 		stories:   make(map[uint32]*storyState),
 		storyByID: make(map[string]*storyState),
 		postings:  make(map[uint32][]uint32),
-		bands:     make(map[uint64][]*docState),
 		acc:       make(map[uint32]float64),
 	}
 }
@@ -121,15 +121,16 @@ func (c *Clusterer) Assign(d Doc) Assignment {
 	if old, ok := c.docs[d.ID]; ok {
 		return Assignment{Story: old.story.id}
 	}
-	doc, nterms := c.prepare(d)
-	if nterms >= minDuplicateTerms {
-		if dup := c.findDuplicate(doc.fp); dup != nil {
+	doc := c.prepare(d)
+	c.rankCandidates(doc.vec)
+	if !doc.fp.IsZero() {
+		if dup := c.findDuplicate(doc); dup != nil {
 			c.join(doc, dup.story)
 			return Assignment{Story: dup.story.id, Duplicate: dup.id, Score: 1}
 		}
 	}
 	best, score := c.bestStory(doc.vec)
-	if best == nil || score < c.cfg.Threshold {
+	if best == nil {
 		s := c.newStory(d.ID, doc)
 		c.join(doc, s)
 		return Assignment{Story: s.id, New: true}
@@ -145,7 +146,7 @@ func (c *Clusterer) Add(d Doc, storyID string) {
 	if _, ok := c.docs[d.ID]; ok {
 		return
 	}
-	doc, _ := c.prepare(d)
+	doc := c.prepare(d)
 	s := c.storyByID[storyID]
 	if s == nil {
 		s = c.newStory(storyID, doc)
@@ -155,7 +156,7 @@ func (c *Clusterer) Add(d Doc, storyID string) {
 
 // prepare advances the clock, evicts what left the window, counts the
 // article's terms and builds its vector and fingerprint.
-func (c *Clusterer) prepare(d Doc) (*docState, int) {
+func (c *Clusterer) prepare(d Doc) *docState {
 	c.seq++
 	if d.Published.After(c.now) {
 		c.now = d.Published
@@ -166,7 +167,14 @@ func (c *Clusterer) prepare(d Doc) (*docState, int) {
 	titleTerms := len(c.terms)
 	c.terms = c.tok.Terms(c.terms, d.Text)
 	doc := &docState{id: d.ID, title: d.Title, at: c.now, seq: c.seq}
-	doc.fp = FingerprintOf(c.terms)
+	// Syndicated copies keep the body and rewrite the headline, so the
+	// fingerprint is of the body when there is one.
+	switch {
+	case len(c.terms)-titleTerms >= minDuplicateTerms:
+		doc.fp = FingerprintOf(c.terms[titleTerms:])
+	case len(c.terms) >= minDuplicateTerms:
+		doc.fp = FingerprintOf(c.terms)
+	}
 
 	vec := c.vec[:0]
 	for i, t := range c.terms {
@@ -207,7 +215,7 @@ func (c *Clusterer) prepare(d Doc) (*docState, int) {
 		}
 	}
 	doc.vec = out
-	return doc, len(c.terms)
+	return doc
 }
 
 // mergeTerms sorts v by term and sums the weights of equal terms.
@@ -224,33 +232,79 @@ func mergeTerms(v []termWeight) []termWeight {
 	return out
 }
 
-// termID hashes a term of a kind (word, company, event) to a 32-bit id.
+// termID hashes a term of a kind (word, company, event) to a 32-bit id. The
+// lowest bit tells words (0) from annotation features (1).
 func termID(kind, term string) uint32 {
-	h := fnvString(fnvString(fnvOffset, kind), term)
-	return uint32(mix64(h))
+	h := uint32(mix64(fnvString(fnvString(fnvOffset, kind), term)))
+	if kind == "w" {
+		return h &^ 1
+	}
+	return h | 1
 }
 
-// findDuplicate returns the earliest article in the window whose fingerprint
-// near-duplicates fp, or nil.
-func (c *Clusterer) findDuplicate(fp Fingerprint) *docState {
+// isWord reports whether a term id is of a word.
+func isWord(term uint32) bool { return term&1 == 0 }
+
+// findDuplicate returns the article most similar to d, the earliest on a
+// tie, among the latest articles of the best candidate stories (ranked by
+// rankCandidates) whose fingerprint near-duplicates d's, or nil.
+func (c *Clusterer) findDuplicate(d *docState) *docState {
 	var best *docState
-	for _, b := range fp.bands() {
-		list := c.bands[b]
-		if len(list) > maxBandScan {
-			list = list[len(list)-maxBandScan:]
+	var bestSim float64
+	n := 0
+	for _, cand := range c.cands {
+		if n == dupStories {
+			break
 		}
-		for _, d := range list {
-			if fp.NearDuplicate(d.fp) && (best == nil || d.seq < best.seq) {
-				best = d
+		s := c.stories[cand.num]
+		if s == nil {
+			continue
+		}
+		n++
+		members := s.members
+		if len(members) > dupScan {
+			members = members[len(members)-dupScan:]
+		}
+		for _, m := range members {
+			sim := d.fp.Similarity(&m.fp)
+			if sim >= DuplicateSimilarity && (best == nil || sim > bestSim || sim == bestSim && m.seq < best.seq) {
+				best, bestSim = m, sim
 			}
 		}
 	}
 	return best
 }
 
-// bestStory finds candidate stories through the inverted index and returns
-// the one whose centroid is most similar to vec, with the similarity.
+// bestStory returns the candidate story (ranked by rankCandidates) that vec
+// passes the threshold of by the widest margin, with the similarity.
 func (c *Clusterer) bestStory(vec []termWeight) (*storyState, float64) {
+	var best *storyState
+	var bestScore, bestMargin float64
+	n := 0
+	for _, cand := range c.cands {
+		if n == c.cfg.Candidates {
+			break
+		}
+		s := c.stories[cand.num]
+		if s == nil {
+			continue
+		}
+		n++
+		sim, shared := s.similarity(vec)
+		if shared < c.cfg.MinSharedWords {
+			continue
+		}
+		// Rank by the margin over the story's own threshold.
+		if m := sim - c.threshold(s.count); m >= 0 && (best == nil || m > bestMargin) {
+			best, bestScore, bestMargin = s, sim, m
+		}
+	}
+	return best, bestScore
+}
+
+// rankCandidates fills c.cands with the stories that share query terms with
+// vec, ranked by the summed weight of those terms.
+func (c *Clusterer) rankCandidates(vec []termWeight) {
 	query := c.queryTerms(vec)
 	clear(c.acc)
 	for _, tw := range query {
@@ -272,23 +326,6 @@ func (c *Clusterer) bestStory(vec []termWeight) (*storyState, float64) {
 		}
 		return cmp.Compare(a.num, b.num)
 	})
-	var best *storyState
-	bestScore := 0.0
-	n := 0
-	for _, cand := range c.cands {
-		if n == c.cfg.Candidates {
-			break
-		}
-		s := c.stories[cand.num]
-		if s == nil {
-			continue
-		}
-		n++
-		if sim := s.similarity(vec); sim > bestScore {
-			best, bestScore = s, sim
-		}
-	}
-	return best, bestScore
 }
 
 // queryTerms returns the QueryTerms highest-weighted terms of vec.
@@ -306,16 +343,32 @@ func (c *Clusterer) queryTerms(vec []termWeight) []termWeight {
 	return q[:c.cfg.QueryTerms]
 }
 
-// similarity is the cosine of vec (unit length) and the story's centroid.
-func (s *storyState) similarity(vec []termWeight) float64 {
+// similarity is the cosine of vec (unit length) and the story's centroid,
+// and the number of words the two share.
+func (s *storyState) similarity(vec []termWeight) (float64, int) {
 	if s.norm2 <= 0 {
-		return 0
+		return 0, 0
 	}
 	var dot float64
+	shared := 0
 	for _, tw := range vec {
-		dot += float64(tw.w) * float64(s.centroid[tw.term])
+		if w, ok := s.centroid[tw.term]; ok {
+			dot += float64(tw.w) * float64(w)
+			if isWord(tw.term) {
+				shared++
+			}
+		}
 	}
-	return dot / math.Sqrt(s.norm2)
+	return dot / math.Sqrt(s.norm2), shared
+}
+
+// threshold is the least similarity for joining a story of n articles. A
+// large story's centroid spreads over more words, so a member's cosine to it
+// is lower; the threshold falls from Threshold for one article towards
+// MinThreshold as 1/sqrt(n).
+func (c *Clusterer) threshold(n int) float64 {
+	lo, hi := c.cfg.MinThreshold, c.cfg.Threshold
+	return lo + (hi-lo)/math.Sqrt(float64(n))
 }
 
 func (c *Clusterer) newStory(id string, first *docState) *storyState {
@@ -351,11 +404,6 @@ func (c *Clusterer) join(d *docState, s *storyState) {
 	s.last = d.at
 	c.docs[d.id] = d
 	c.queue = append(c.queue, d)
-	if d.fp != 0 {
-		for _, b := range d.fp.bands() {
-			c.bands[b] = append(c.bands[b], d)
-		}
-	}
 }
 
 // prune keeps the story's keep heaviest centroid terms.
@@ -404,19 +452,6 @@ func (c *Clusterer) evict() {
 func (c *Clusterer) forget(d *docState) {
 	if c.docs[d.id] == d {
 		delete(c.docs, d.id)
-	}
-	if d.fp != 0 {
-		for _, b := range d.fp.bands() {
-			list := c.bands[b]
-			if i := slices.Index(list, d); i >= 0 {
-				list = slices.Delete(list, i, i+1)
-			}
-			if len(list) == 0 {
-				delete(c.bands, b)
-			} else {
-				c.bands[b] = list
-			}
-		}
 	}
 	s := d.story
 	if len(s.members) > 0 && s.members[0] == d {

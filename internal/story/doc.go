@@ -31,8 +31,13 @@ type Config struct {
 	// times (default 1,000,000), so a stream without dates stays bounded.
 	MaxArticles int
 	// Threshold is the least similarity (cosine of TF-IDF vectors, 0..1) of
-	// an article to a story's centroid for the article to join it.
-	Threshold float64
+	// an article to a one-article story for the article to join it.
+	// MinThreshold is the limit it falls to for large stories, whose
+	// centroids spread over more words (see Clusterer.threshold).
+	Threshold, MinThreshold float64
+	// MinSharedWords is the fewest words an article must share with a story
+	// to join it, so that one shared name alone does not merge two stories.
+	MinSharedWords int
 	// TitleWeight is how much a title word counts against a body word.
 	TitleWeight float64
 	// CompanyWeight and EventWeight are the term frequencies given to each
@@ -54,16 +59,18 @@ type Config struct {
 // package README for how it was measured.
 func DefaultConfig() Config {
 	return Config{
-		Window:        72 * time.Hour,
-		MaxArticles:   1_000_000,
-		Threshold:     0.25,
-		TitleWeight:   2,
-		CompanyWeight: 1,
-		EventWeight:   0.5,
-		QueryTerms:    12,
-		PostingScan:   400,
-		Candidates:    24,
-		MaxStoryTerms: 400,
+		Window:         72 * time.Hour,
+		MaxArticles:    1_000_000,
+		Threshold:      0.25,
+		MinThreshold:   0.1,
+		MinSharedWords: 2,
+		TitleWeight:    2,
+		CompanyWeight:  1,
+		EventWeight:    0.5,
+		QueryTerms:     12,
+		PostingScan:    400,
+		Candidates:     24,
+		MaxStoryTerms:  400,
 	}
 }
 
@@ -78,6 +85,12 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Threshold <= 0 {
 		c.Threshold = d.Threshold
+	}
+	if c.MinThreshold <= 0 || c.MinThreshold > c.Threshold {
+		c.MinThreshold = min(d.MinThreshold, c.Threshold)
+	}
+	if c.MinSharedWords <= 0 {
+		c.MinSharedWords = d.MinSharedWords
 	}
 	if c.TitleWeight <= 0 {
 		c.TitleWeight = d.TitleWeight

@@ -1,77 +1,70 @@
 package story
 
-// Fingerprint is a 64-bit SimHash of a text's word shingles: texts that share
-// most of their shingles have fingerprints that differ in few bits.
-type Fingerprint uint64
+// Fingerprint is a MinHash signature of a text's word shingles: the share of
+// equal positions in two signatures estimates the Jaccard similarity of the
+// two texts' shingle sets, so copies of one text with a changed headline,
+// dateline or footer have very similar fingerprints.
+type Fingerprint [FingerprintSize]uint32
 
-// ShingleSize is the number of consecutive terms in one shingle.
-const ShingleSize = 3
+const (
+	// FingerprintSize is the number of hash functions in a signature.
+	FingerprintSize = 32
+	// ShingleSize is the number of consecutive terms in one shingle.
+	ShingleSize = 3
+	// DuplicateSimilarity is the least estimated Jaccard similarity of the
+	// shingles of two near-duplicate texts.
+	DuplicateSimilarity = 0.5
+)
 
-// DuplicateDistance is the largest Hamming distance between the fingerprints
-// of two near-duplicate texts.
-const DuplicateDistance = 3
-
-// Fingerprint returns the SimHash of the terms' shingles, or 0 when there
-// are no terms.
+// FingerprintOf returns the MinHash signature of the terms' shingles, or the
+// zero Fingerprint when there are no terms. Texts shorter than a shingle are
+// one shingle.
 func FingerprintOf(terms []string) Fingerprint {
+	var fp Fingerprint
 	if len(terms) == 0 {
-		return 0
+		return fp
 	}
-	var counts [64]int
-	n := len(terms) - ShingleSize + 1
-	if n < 1 {
-		n = 1
+	for i := range fp {
+		fp[i] = ^uint32(0)
 	}
-	for i := 0; i < n; i++ {
+	n := max(len(terms)-ShingleSize+1, 1)
+	for i := range n {
 		h := uint64(fnvOffset)
 		for j := i; j < i+ShingleSize && j < len(terms); j++ {
 			h = fnvString(h, terms[j])
 			h = (h ^ ' ') * fnvPrime
 		}
-		h = mix64(h)
-		for b := range counts {
-			if h&(1<<b) != 0 {
-				counts[b]++
-			} else {
-				counts[b]--
+		for k := range fp {
+			if v := uint32(mix64(h + uint64(k)*0x9e3779b97f4a7c15)); v < fp[k] {
+				fp[k] = v
 			}
-		}
-	}
-	var fp Fingerprint
-	for b, c := range counts {
-		if c > 0 {
-			fp |= 1 << b
 		}
 	}
 	return fp
 }
 
-// Distance is the number of bits in which two fingerprints differ.
-func (f Fingerprint) Distance(g Fingerprint) int {
-	x := uint64(f ^ g)
-	n := 0
-	for x != 0 {
-		x &= x - 1
-		n++
+// IsZero reports whether the fingerprint is of an empty text.
+func (f *Fingerprint) IsZero() bool { return *f == Fingerprint{} }
+
+// Similarity estimates the Jaccard similarity of the shingle sets of the two
+// texts, 0..1; it is 0 when either text is empty.
+func (f *Fingerprint) Similarity(g *Fingerprint) float64 {
+	if f.IsZero() || g.IsZero() {
+		return 0
 	}
-	return n
+	same := 0
+	for i := range f {
+		if f[i] == g[i] {
+			same++
+		}
+	}
+	return float64(same) / FingerprintSize
 }
 
-// NearDuplicate reports whether two fingerprints are of near-duplicate texts.
-// The zero fingerprint (an empty text) is no one's duplicate.
-func (f Fingerprint) NearDuplicate(g Fingerprint) bool {
-	return f != 0 && g != 0 && f.Distance(g) <= DuplicateDistance
-}
-
-// bands splits a fingerprint into DuplicateDistance+1 bands: by the pigeonhole
-// principle two near-duplicates agree on at least one whole band, so an index
-// of bands finds every near-duplicate candidate.
-func (f Fingerprint) bands() [DuplicateDistance + 1]uint64 {
-	var out [DuplicateDistance + 1]uint64
-	for i := range out {
-		out[i] = uint64(i)<<56 | (uint64(f)>>(16*i))&0xffff
-	}
-	return out
+// NearDuplicate reports whether the two fingerprints are of near-duplicate
+// texts.
+func (f *Fingerprint) NearDuplicate(g *Fingerprint) bool {
+	return f.Similarity(g) >= DuplicateSimilarity
 }
 
 const (
