@@ -31,17 +31,20 @@ type Clusterer struct {
 	nextNum uint32    // number of the next story
 
 	docs      map[string]*docState
-	queue     []*docState // articles in the window, in arrival order
-	head      int         // first live entry of queue
-	stories   map[uint32]*storyState
+	queue     []*docState   // articles in the window, in arrival order
+	head      int           // first live entry of queue
+	slots     []*storyState // stories by slot; nil for a free slot
+	free      []uint32      // slots ready for reuse
+	released  []uint32      // slots of stories evicted since the last sweep
+	live      int           // stories in the window
 	storyByID map[string]*storyState
-	postings  map[uint32][]uint32 // term → story numbers, oldest first
-	dead      int                 // stories evicted since the last sweep
+	postings  map[uint32][]uint32 // term → story slots, oldest first
 
 	// scratch space reused between calls
 	terms []string
 	vec   []termWeight
-	acc   map[uint32]float64
+	acc   []float32 // by slot
+	hit   []uint32  // slots with a non-zero acc
 	cands []candidate
 }
 
@@ -74,19 +77,21 @@ type docState struct {
 
 type storyState struct {
 	id       string
-	num      uint32
+	num      uint32 // creation number
+	slot     uint32
 	title    string
 	centroid map[uint32]float32
 	norm2    float64
 	members  []*docState // in the window, in arrival order
+	sketches []sketch    // the members' fingerprint sketches, side by side
 	count    int         // every article ever assigned
 	first    time.Time
 	last     time.Time
 }
 
 type candidate struct {
-	num   uint32
-	score float64
+	s     *storyState
+	score float32
 }
 
 const (
@@ -108,10 +113,8 @@ func NewClusterer(cfg Config) *Clusterer {
 		tok:       NewTokenizer(),
 		df:        make([]uint32, dfBuckets),
 		docs:      make(map[string]*docState),
-		stories:   make(map[uint32]*storyState),
 		storyByID: make(map[string]*storyState),
 		postings:  make(map[uint32][]uint32),
-		acc:       make(map[uint32]float64),
 	}
 }
 
@@ -122,7 +125,7 @@ func (c *Clusterer) Assign(d Doc) Assignment {
 		return Assignment{Story: old.story.id}
 	}
 	doc := c.prepare(d)
-	c.rankCandidates(doc.vec)
+	c.rankCandidates(doc.vec, c.cfg.Candidates)
 	if !doc.fp.IsZero() {
 		if dup := c.findDuplicate(doc); dup != nil {
 			c.join(doc, dup.story)
@@ -249,6 +252,7 @@ func isWord(term uint32) bool { return term&1 == 0 }
 // tie, among the latest articles of the best candidate stories (ranked by
 // rankCandidates) whose fingerprint near-duplicates d's, or nil.
 func (c *Clusterer) findDuplicate(d *docState) *docState {
+	ds := d.fp.sketch()
 	var best *docState
 	var bestSim float64
 	n := 0
@@ -256,16 +260,14 @@ func (c *Clusterer) findDuplicate(d *docState) *docState {
 		if n == dupStories {
 			break
 		}
-		s := c.stories[cand.num]
-		if s == nil {
-			continue
-		}
+		s := cand.s
 		n++
-		members := s.members
-		if len(members) > dupScan {
-			members = members[len(members)-dupScan:]
-		}
-		for _, m := range members {
+		from := max(len(s.members)-dupScan, 0)
+		for i, sk := range s.sketches[from:] {
+			if sk.matches(ds) < sketchMatches {
+				continue
+			}
+			m := s.members[from+i]
 			sim := d.fp.Similarity(&m.fp)
 			if sim >= DuplicateSimilarity && (best == nil || sim > bestSim || sim == bestSim && m.seq < best.seq) {
 				best, bestSim = m, sim
@@ -285,10 +287,7 @@ func (c *Clusterer) bestStory(vec []termWeight) (*storyState, float64) {
 		if n == c.cfg.Candidates {
 			break
 		}
-		s := c.stories[cand.num]
-		if s == nil {
-			continue
-		}
+		s := cand.s
 		n++
 		sim, shared := s.similarity(vec)
 		if shared < c.cfg.MinSharedWords {
@@ -302,30 +301,45 @@ func (c *Clusterer) bestStory(vec []termWeight) (*storyState, float64) {
 	return best, bestScore
 }
 
-// rankCandidates fills c.cands with the stories that share query terms with
-// vec, ranked by the summed weight of those terms.
-func (c *Clusterer) rankCandidates(vec []termWeight) {
-	query := c.queryTerms(vec)
-	clear(c.acc)
-	for _, tw := range query {
+// rankCandidates fills c.cands with the k stories that share the most
+// query-term weight with vec, best first (the older story on a tie).
+func (c *Clusterer) rankCandidates(vec []termWeight, k int) {
+	if len(c.acc) < len(c.slots) {
+		c.acc = append(c.acc, make([]float32, len(c.slots)-len(c.acc))...)
+	}
+	c.hit = c.hit[:0]
+	for _, tw := range c.queryTerms(vec) {
 		list := c.postings[tw.term]
 		if len(list) > c.cfg.PostingScan {
 			list = list[len(list)-c.cfg.PostingScan:]
 		}
-		for _, num := range list {
-			c.acc[num] += float64(tw.w)
+		for _, slot := range list {
+			if c.acc[slot] == 0 {
+				c.hit = append(c.hit, slot)
+			}
+			c.acc[slot] += tw.w
 		}
 	}
-	c.cands = c.cands[:0]
-	for num, s := range c.acc {
-		c.cands = append(c.cands, candidate{num, s})
+	better := func(a, b candidate) bool {
+		return a.score > b.score || a.score == b.score && a.s.num < b.s.num
 	}
-	slices.SortFunc(c.cands, func(a, b candidate) int {
-		if a.score != b.score {
-			return cmp.Compare(b.score, a.score)
+	top := c.cands[:0]
+	for _, slot := range c.hit {
+		cand := candidate{c.slots[slot], c.acc[slot]}
+		c.acc[slot] = 0
+		if cand.s == nil || len(top) == k && !better(cand, top[k-1]) {
+			continue
 		}
-		return cmp.Compare(a.num, b.num)
-	})
+		if len(top) < k {
+			top = append(top, cand)
+		}
+		i := len(top) - 1
+		for ; i > 0 && better(cand, top[i-1]); i-- {
+			top[i] = top[i-1]
+		}
+		top[i] = cand
+	}
+	c.cands = top
 }
 
 // queryTerms returns the QueryTerms highest-weighted terms of vec.
@@ -380,7 +394,15 @@ func (c *Clusterer) newStory(id string, first *docState) *storyState {
 		first:    first.at,
 	}
 	c.nextNum++
-	c.stories[s.num] = s
+	if n := len(c.free); n > 0 {
+		s.slot = c.free[n-1]
+		c.free = c.free[:n-1]
+	} else {
+		s.slot = uint32(len(c.slots))
+		c.slots = append(c.slots, nil)
+	}
+	c.slots[s.slot] = s
+	c.live++
 	c.storyByID[id] = s
 	return s
 }
@@ -393,13 +415,14 @@ func (c *Clusterer) join(d *docState, s *storyState) {
 		s.centroid[tw.term] = old + tw.w
 		s.norm2 += 2*float64(old)*float64(tw.w) + float64(tw.w)*float64(tw.w)
 		if !had {
-			c.postings[tw.term] = append(c.postings[tw.term], s.num)
+			c.postings[tw.term] = append(c.postings[tw.term], s.slot)
 		}
 	}
 	if len(s.centroid) > c.cfg.MaxStoryTerms {
 		s.prune(c.cfg.MaxStoryTerms * 3 / 4)
 	}
 	s.members = append(s.members, d)
+	s.sketches = append(s.sketches, d.fp.sketch())
 	s.count++
 	s.last = d.at
 	c.docs[d.id] = d
@@ -443,7 +466,7 @@ func (c *Clusterer) evict() {
 		c.queue = append(c.queue[:0], c.queue[c.head:]...)
 		c.head = 0
 	}
-	if c.dead > 1024 && c.dead > len(c.stories) {
+	if len(c.released) > 1024 && len(c.released) > c.live {
 		c.sweep()
 	}
 }
@@ -457,35 +480,39 @@ func (c *Clusterer) forget(d *docState) {
 	if len(s.members) > 0 && s.members[0] == d {
 		s.members[0] = nil
 		s.members = s.members[1:]
+		s.sketches = s.sketches[1:]
 	}
 	if len(s.members) == 0 {
-		delete(c.stories, s.num)
+		s.members, s.sketches, s.centroid = nil, nil, nil
+		c.slots[s.slot] = nil
+		c.released = append(c.released, s.slot)
+		c.live--
 		if c.storyByID[s.id] == s {
 			delete(c.storyByID, s.id)
 		}
-		c.dead++
 	}
 }
 
-// sweep drops evicted stories and repeated entries from every posting list.
+// sweep drops evicted stories and repeated entries from every posting list,
+// then frees the evicted stories' slots for reuse.
 func (c *Clusterer) sweep() {
 	seen := make(map[uint32]struct{})
 	for t, list := range c.postings {
 		clear(seen)
 		out := list[:0]
-		for _, num := range list {
-			s := c.stories[num]
+		for _, slot := range list {
+			s := c.slots[slot]
 			if s == nil {
 				continue
 			}
-			if _, dup := seen[num]; dup {
+			if _, dup := seen[slot]; dup {
 				continue
 			}
 			if _, has := s.centroid[t]; !has {
 				continue
 			}
-			seen[num] = struct{}{}
-			out = append(out, num)
+			seen[slot] = struct{}{}
+			out = append(out, slot)
 		}
 		if len(out) == 0 {
 			delete(c.postings, t)
@@ -493,5 +520,6 @@ func (c *Clusterer) sweep() {
 			c.postings[t] = slices.Clip(out)
 		}
 	}
-	c.dead = 0
+	c.free = append(c.free, c.released...)
+	c.released = c.released[:0]
 }

@@ -67,9 +67,9 @@ func DefaultConfig() Config {
 		TitleWeight:    2,
 		CompanyWeight:  1,
 		EventWeight:    0.5,
-		QueryTerms:     12,
-		PostingScan:    400,
-		Candidates:     24,
+		QueryTerms:     10,
+		PostingScan:    200,
+		Candidates:     16,
 		MaxStoryTerms:  400,
 	}
 }

@@ -1,5 +1,7 @@
 package story
 
+import "math/bits"
+
 // Fingerprint is a MinHash signature of a text's word shingles: the share of
 // equal positions in two signatures estimates the Jaccard similarity of the
 // two texts' shingle sets, so copies of one text with a changed headline,
@@ -65,6 +67,36 @@ func (f *Fingerprint) Similarity(g *Fingerprint) float64 {
 // texts.
 func (f *Fingerprint) NearDuplicate(g *Fingerprint) bool {
 	return f.Similarity(g) >= DuplicateSimilarity
+}
+
+// sketch is the low bytes of a fingerprint's first 16 values: a compact
+// prefilter for near-duplicates, whose sketches share many bytes.
+type sketch [2]uint64
+
+// sketchMatches is the fewest equal bytes of the sketches of two
+// near-duplicates: texts at DuplicateSimilarity share 8 of 16 on average and
+// fewer than 4 with a chance of 1%; unrelated ones share 4 with a chance of
+// about 1e-6.
+const sketchMatches = 4
+
+func (f *Fingerprint) sketch() sketch {
+	var s sketch
+	for i := range 16 {
+		s[i/8] |= uint64(f[i]&0xff) << (8 * (i % 8))
+	}
+	return s
+}
+
+// matches counts the equal bytes of two sketches.
+func (s sketch) matches(t sketch) int {
+	return zeroBytes(s[0]^t[0]) + zeroBytes(s[1]^t[1])
+}
+
+// zeroBytes counts the zero bytes of x.
+func zeroBytes(x uint64) int {
+	const low7 = 0x7f7f7f7f7f7f7f7f
+	y := (x&low7 + low7) | x // high bit set in every non-zero byte
+	return 8 - bits.OnesCount64(y&^low7)
 }
 
 const (

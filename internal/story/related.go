@@ -44,7 +44,7 @@ const (
 
 // Stats returns the sizes of the window and the index.
 func (c *Clusterer) Stats() Stats {
-	return Stats{Articles: len(c.docs), Stories: len(c.stories), Terms: len(c.postings)}
+	return Stats{Articles: len(c.docs), Stories: c.live, Terms: len(c.postings)}
 }
 
 // StoryOf returns the story of an article in the window.
@@ -79,13 +79,13 @@ func (c *Clusterer) Similar(id string, k int) []Match {
 		return nil
 	}
 	stories := []*storyState{d.story}
-	c.rankCandidates(d.vec)
+	c.rankCandidates(d.vec, relatedStories+1)
 	for _, cand := range c.cands {
 		if len(stories) > relatedStories {
 			break
 		}
-		if s := c.stories[cand.num]; s != nil && s != d.story {
-			stories = append(stories, s)
+		if cand.s != d.story {
+			stories = append(stories, cand.s)
 		}
 	}
 	var out []Match
