@@ -125,6 +125,11 @@ func (c *Clusterer) Assign(d Doc) Assignment {
 		return Assignment{Story: old.story.id}
 	}
 	doc := c.prepare(d)
+	if s, ok := c.storyByID[d.ID]; ok {
+		// The first article of an open story, back after it left the window.
+		c.join(doc, s)
+		return Assignment{Story: s.id}
+	}
 	c.rankCandidates(doc.vec, c.cfg.Candidates)
 	if !doc.fp.IsZero() {
 		if dup := c.findDuplicate(doc); dup != nil {

@@ -258,3 +258,20 @@ func TestStoryAndSimilar(t *testing.T) {
 		t.Errorf("Similar of an unknown article = %v, want nil", got)
 	}
 }
+
+func TestFirstArticleReturnsToItsOpenStory(t *testing.T) {
+	all := readFixtures(t, "testdata/stories.jsonl")
+	c := NewClusterer(Config{MaxArticles: 2})
+	for _, f := range all[5:8] { // a-reuters and two copies; a-reuters leaves the window
+		c.Assign(f.doc())
+	}
+	if _, ok := c.StoryOf("a-reuters"); ok {
+		t.Fatal("a-reuters still in the window")
+	}
+	if diff := cmp.Diff(Assignment{Story: "a-reuters"}, c.Assign(all[5].doc())); diff != "" {
+		t.Errorf("a-reuters again (-want +got):\n%s", diff)
+	}
+	if info, _ := c.Story("a-reuters"); info.Count != 4 {
+		t.Errorf("story a-reuters has %d articles, want 4", info.Count)
+	}
+}
