@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -17,6 +18,7 @@ import (
 	"github.com/tickerwire/tickerwire/internal/store"
 	"github.com/tickerwire/tickerwire/internal/store/postgres"
 	"github.com/tickerwire/tickerwire/internal/store/sqlite"
+	"github.com/tickerwire/tickerwire/internal/story"
 )
 
 // defaultDataDir is where the store lives unless --data says otherwise.
@@ -93,13 +95,22 @@ func storeExists(dataDir string) bool {
 
 // newPipeline builds the ingest pipeline: the security master stored in st
 // (importing refDir into it first when given; the embedded default when
-// none was imported) and the full annotator.
+// none was imported), the full annotator, and the story clusterer with the
+// stories of the last window restored.
 func newPipeline(env *Env, st store.Store, refDir string) (*ingest.Pipeline, error) {
 	master, err := masterFromStore(env, st, refDir)
 	if err != nil {
 		return nil, err
 	}
-	return &ingest.Pipeline{Store: st, Annotator: pipeline.New(master)}, nil
+	cfg := story.DefaultConfig()
+	stories := ingest.NewStories(cfg)
+	start := time.Now()
+	n, err := stories.Restore(env.Ctx, st, cfg.Window, start)
+	if err != nil {
+		return nil, fmt.Errorf("restoring stories: %w", err)
+	}
+	env.Log.Debug("stories restored", "articles", n, "took", time.Since(start).Round(time.Millisecond))
+	return &ingest.Pipeline{Store: st, Annotator: pipeline.New(master), Stories: stories}, nil
 }
 
 // fileReader reads news files.

@@ -70,12 +70,16 @@ func (p *Pipeline) Add(ctx context.Context, a *news.Article) (bool, error) {
 	if a.Language == "" {
 		a.Language = a.Annotation.Language
 	}
-	if p.Stories != nil {
-		a.StoryID = p.Stories.AssignStory(a)
-	}
 	created, err := p.Store.SaveArticle(ctx, a)
 	if err != nil {
 		return false, err
+	}
+	// Only new articles join stories: a copy already stored must not count twice.
+	if created && p.Stories != nil {
+		a.StoryID = p.Stories.AssignStory(a)
+		if err := p.Store.UpdateAnnotation(ctx, a.UUID, a.Annotation, a.StoryID); err != nil {
+			return true, err
+		}
 	}
 	if created && p.OnStored != nil {
 		p.OnStored(a)
