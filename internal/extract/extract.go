@@ -69,10 +69,11 @@ func Document(doc *html.Node, pageURL string) (Result, error) {
 	if art, err := readability.FromDocument(doc, u); err == nil && art.Node != nil {
 		rd = paragraphs(art.Node)
 	}
+	title := chooseTitle(m, tr.Metadata.Title)
 	res := Result{
-		Title:     chooseTitle(m, tr.Metadata.Title),
+		Title:     title,
 		Text:      strings.Join(combine(tf, rd), "\n\n"),
-		Author:    strings.TrimSpace(tr.Metadata.Author),
+		Author:    chooseAuthor(m, title),
 		Language:  tr.Metadata.Language,
 		Published: date.DateTime,
 	}

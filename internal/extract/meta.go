@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -15,6 +16,12 @@ type pageMeta struct {
 	canonical string            // <link rel=canonical href>
 	lang      string            // <html lang>
 	host      string            // host of the page URL
+
+	ldAuthors       []string // author names in JSON-LD scripts
+	itempropAuthors []string // texts of itemprop=author elements
+	relAuthors      []string // texts of rel=author links
+	classAuthors    []string // texts of elements whose class or id names an author or byline
+	textBylines     []string // short texts that start like a byline ("Von ...", "By ...")
 }
 
 // maxHeadings bounds the headings kept per level.
@@ -53,12 +60,20 @@ func collectMeta(doc *html.Node, host string) *pageMeta {
 					*list = append(*list, t)
 				}
 				return
-			case atom.Script, atom.Style, atom.Noscript, atom.Template:
+			case atom.Script:
+				if strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json") {
+					m.ldAuthors = append(m.ldAuthors, ldAuthorNames(nodeRaw(n))...)
+				}
+				return
+			case atom.Style, atom.Noscript, atom.Template:
 				return
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)
+		}
+		if n.Type == html.ElementNode {
+			m.collectAuthor(n) // after the children: inner elements first
 		}
 	}
 	walk(doc)
@@ -101,5 +116,61 @@ func nodeText(n *html.Node) string {
 		}
 	}
 	walk(n)
+	return b.String()
+}
+
+// authorClass matches class or id values of bylines.
+var authorClass = regexp.MustCompile(`(?i)author|byline|verfasser`)
+
+// commentClass matches class or id values of comments, whose authors are not
+// the article's.
+var commentClass = regexp.MustCompile(`(?i)comment|reply|respond`)
+
+// bylineStart matches the start of a byline in the page text.
+var bylineStart = regexp.MustCompile(`^(?i:by|von|par|por|autor(?:en|in)?:?|author:|text:)\s+\p{Lu}`)
+
+// bylineTags are the elements searched for bylines in the text.
+var bylineTags = map[atom.Atom]bool{atom.P: true, atom.Span: true, atom.Div: true, atom.Strong: true, atom.Em: true, atom.B: true, atom.I: true}
+
+// maxBylineLen is the longest text taken for a byline, in bytes.
+const maxBylineLen = 60
+
+// maxAuthorElems bounds the author elements kept per kind.
+const maxAuthorElems = 5
+
+func (m *pageMeta) collectAuthor(n *html.Node) {
+	add := func(list *[]string) {
+		if len(*list) < maxAuthorElems {
+			if t := foldSpace(nodeText(n)); t != "" {
+				*list = append(*list, t)
+			}
+		}
+	}
+	marks := attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "data-testid")
+	switch {
+	case n.Data == "byline":
+		add(&m.classAuthors)
+	case strings.EqualFold(attr(n, "itemprop"), "author"):
+		add(&m.itempropAuthors)
+	case n.DataAtom == atom.A && hasToken(attr(n, "rel"), "author"):
+		add(&m.relAuthors)
+	case n.DataAtom != atom.Body && n.DataAtom != atom.Html && n.DataAtom != atom.Meta && n.DataAtom != atom.Link &&
+		authorClass.MatchString(marks) && !commentClass.MatchString(marks):
+		add(&m.classAuthors)
+	case bylineTags[n.DataAtom]:
+		if t := foldSpace(nodeText(n)); len(t) <= maxBylineLen && bylineStart.MatchString(t) && len(m.textBylines) < maxAuthorElems {
+			m.textBylines = append(m.textBylines, t)
+		}
+	}
+}
+
+// nodeRaw is the raw text content of n (a script's source).
+func nodeRaw(n *html.Node) string {
+	var b strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
+		}
+	}
 	return b.String()
 }
