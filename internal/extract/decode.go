@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
@@ -68,7 +69,13 @@ func ToUTF8(page []byte, contentType string) ([]byte, error) {
 	if enc := declaredEncoding(page, contentType); enc != nil {
 		return decodeWith(enc.NewDecoder(), page)
 	}
-	enc, _, _ := charset.DetermineEncoding(page, contentType)
+	if mostlyUTF8(page) {
+		return bytes.ToValidUTF8(page, []byte("\uFFFD")), nil
+	}
+	enc, name, _ := charset.DetermineEncoding(page, contentType)
+	if name == "utf-8" { // declared, but the bytes say otherwise
+		enc = charmap.Windows1252
+	}
 	return decodeWith(enc.NewDecoder(), page)
 }
 
@@ -104,4 +111,21 @@ func decodeWith(t transform.Transformer, page []byte) ([]byte, error) {
 		return nil, fmt.Errorf("extract: decode: %w", err)
 	}
 	return out, nil
+}
+
+// mostlyUTF8 reports whether page is UTF-8 with a few stray bytes: many
+// valid multi-byte sequences for each invalid byte.
+func mostlyUTF8(page []byte) bool {
+	multi, invalid := 0, 0
+	for len(page) > 0 {
+		r, size := utf8.DecodeRune(page)
+		switch {
+		case r == utf8.RuneError && size == 1:
+			invalid++
+		case size > 1:
+			multi++
+		}
+		page = page[size:]
+	}
+	return multi >= 10*invalid
 }

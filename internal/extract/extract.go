@@ -5,6 +5,7 @@ package extract
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	nurl "net/url"
 	"strings"
@@ -14,6 +15,9 @@ import (
 	"github.com/markusmobius/go-htmldate"
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
+
+	"github.com/RadhiFadlillah/whatlanggo"
+	"github.com/tickerwire/tickerwire/internal/urlnorm"
 )
 
 // Result is what Extract finds in a page.
@@ -44,41 +48,91 @@ func HTML(page []byte, pageURL string) (Result, error) {
 // Document extracts the article from a parsed page. doc is not modified.
 func Document(doc *html.Node, pageURL string) (Result, error) {
 	var u *nurl.URL
-	if pageURL != "" {
-		if p, err := nurl.Parse(pageURL); err == nil && p.IsAbs() {
-			u = p
-		}
+	if p, err := nurl.Parse(strings.TrimSpace(pageURL)); err == nil && p.IsAbs() {
+		u = p
 	}
-	date, _ := htmldate.FromDocument(doc, htmldate.Options{URL: pageURL, UseOriginalDate: true})
+	host, base := "", ""
+	if u != nil {
+		host, base = u.Hostname(), u.String()
+	}
+	m := collectMeta(doc, host)
+	date, _ := htmldate.FromDocument(doc, htmldate.Options{URL: base, UseOriginalDate: true})
+	var tf []string
+	var trTitle, trLang string
 	tr, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
 		OriginalURL:      u,
 		ExcludeComments:  true,
 		HtmlDateOverride: &date,
 		Focus:            trafilatura.FavorRecall,
 	})
-	if err != nil {
-		return Result{}, fmt.Errorf("extract: %w", err)
+	if err == nil {
+		tf = paragraphs(tr.ContentNode)
+		trTitle, trLang = tr.Metadata.Title, tr.Metadata.Language
 	}
-	host := ""
-	if u != nil {
-		host = u.Hostname()
-	}
-	m := collectMeta(doc, host)
-	tf := paragraphs(tr.ContentNode)
 	var rd []string
 	if art, err := readability.FromDocument(doc, u); err == nil && art.Node != nil {
 		rd = paragraphs(art.Node)
 	}
-	title := chooseTitle(m, tr.Metadata.Title)
+	title := chooseTitle(m, trTitle)
 	res := Result{
-		Title:     title,
-		Text:      strings.Join(combine(tf, rd), "\n\n"),
-		Author:    chooseAuthor(m, title),
-		Language:  tr.Metadata.Language,
-		Published: date.DateTime,
+		Title:        title,
+		Text:         strings.Join(combine(tf, rd), "\n\n"),
+		Author:       chooseAuthor(m, title),
+		Published:    date.DateTime,
+		CanonicalURL: canonicalURL(m, base),
 	}
-	res.CanonicalURL = tr.Metadata.URL
+	res.Language = language(m, trLang, res.Text)
+	if res.Title == "" && res.Text == "" {
+		return res, ErrNoContent
+	}
 	return res, nil
+}
+
+// ErrNoContent is returned when a page has neither a title nor any text.
+var ErrNoContent = errors.New("extract: no title and no text")
+
+// canonicalURL is the page's rel=canonical link, else its og:url, else the
+// address it was fetched from, canonicalised by urlnorm; "" when none is a
+// usable http(s) URL.
+func canonicalURL(m *pageMeta, base string) string {
+	for _, c := range []string{m.canonical, m.meta["og:url"]} {
+		if c == "" {
+			continue
+		}
+		if u, err := urlnorm.Resolve(base, c); err == nil {
+			return u
+		}
+	}
+	if u, err := urlnorm.Canonical(base); err == nil {
+		return u
+	}
+	return ""
+}
+
+// language is the page's ISO 639-1 language: from <html lang>, the
+// content-language or og:locale metadata, trafilatura's guess, or detected
+// from the text.
+func language(m *pageMeta, guess, text string) string {
+	for _, l := range []string{m.lang, m.meta["content-language"], m.meta["og:locale"], m.meta["language"], guess} {
+		if code := isoCode(l); code != "" {
+			return code
+		}
+	}
+	if info := whatlanggo.Detect(text); info.IsReliable() {
+		return info.Lang.Iso6391()
+	}
+	return ""
+}
+
+// isoCode is the two-letter language part of a tag such as "de-DE" or
+// "en_US", or "".
+func isoCode(tag string) string {
+	tag = strings.ToLower(strings.TrimSpace(tag))
+	code, _, _ := strings.Cut(strings.ReplaceAll(tag, "_", "-"), "-")
+	if len(code) != 2 || code[0] < 'a' || code[0] > 'z' || code[1] < 'a' || code[1] > 'z' {
+		return ""
+	}
+	return code
 }
 
 // combine merges the paragraphs trafilatura (tf) and readability (rd)

@@ -31,13 +31,10 @@ func stripSiteName(title, siteName, host string) string {
 		if sep == ": " {
 			continue // a colon usually belongs to the headline
 		}
-		// No part names the site: drop a short last (or first) part.
-		first, last := parts[0], parts[len(parts)-1]
-		switch {
-		case wordCount(last) <= 3 && wordCount(strings.Join(parts[:len(parts)-1], sep)) >= 4:
+		// No part names the site: drop a short last part, where sites
+		// usually put their name.
+		if last := parts[len(parts)-1]; wordCount(last) <= 3 && wordCount(strings.Join(parts[:len(parts)-1], sep)) >= 4 {
 			return strings.Join(parts[:len(parts)-1], sep)
-		case wordCount(first) <= 3 && wordCount(strings.Join(parts[1:], sep)) >= 4:
-			return strings.Join(parts[1:], sep)
 		}
 	}
 	return title
