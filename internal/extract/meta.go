@@ -158,8 +158,13 @@ func (m *pageMeta) collectAuthor(n *html.Node) {
 		authorClass.MatchString(marks) && !commentClass.MatchString(marks):
 		add(&m.classAuthors)
 	case bylineTags[n.DataAtom]:
-		if t := foldSpace(nodeText(n)); len(t) <= maxBylineLen && bylineStart.MatchString(t) && len(m.textBylines) < maxAuthorElems {
-			m.textBylines = append(m.textBylines, t)
+		if len(m.textBylines) >= maxAuthorElems {
+			return
+		}
+		if t, ok := shortText(n, 2*maxBylineLen); ok {
+			if t = foldSpace(t); len(t) <= maxBylineLen && bylineStart.MatchString(t) {
+				m.textBylines = append(m.textBylines, t)
+			}
 		}
 	}
 }
@@ -173,4 +178,30 @@ func nodeRaw(n *html.Node) string {
 		}
 	}
 	return b.String()
+}
+
+// shortText is the text under n when it is at most max bytes long; ok is
+// false (and the walk stops early) when it is longer.
+func shortText(n *html.Node, max int) (text string, ok bool) {
+	var b strings.Builder
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		switch {
+		case n.Type == html.TextNode:
+			b.WriteString(n.Data)
+			return b.Len() <= max
+		case n.Type == html.ElementNode && skipTags[n.DataAtom]:
+			return true
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if !walk(c) {
+				return false
+			}
+		}
+		return true
+	}
+	if !walk(n) {
+		return "", false
+	}
+	return b.String(), true
 }
