@@ -56,7 +56,7 @@ func Document(doc *html.Node, pageURL string) (Result, error) {
 		host, base = u.Hostname(), u.String()
 	}
 	m := collectMeta(doc, host)
-	date, _ := htmldate.FromDocument(doc, htmldate.Options{URL: base, UseOriginalDate: true})
+	date, _ := htmldate.FromDocument(doc, htmldate.Options{URL: base, UseOriginalDate: true, ExtractTime: true})
 	var tf []string
 	var trTitle, trLang string
 	tr, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
@@ -144,7 +144,7 @@ func combine(tf, rd []string) []string {
 	if float64(textLen(rd)) < minReadabilityShare*float64(textLen(tf)) {
 		return tf
 	}
-	all := strings.Join(rd, "\n")
+	all := strings.Join(rd, " ")
 	var out []string
 	for _, p := range tf {
 		if strings.Contains(all, p) {

@@ -161,7 +161,7 @@ func (m *pageMeta) collectAuthor(n *html.Node) {
 		if len(m.textBylines) >= maxAuthorElems {
 			return
 		}
-		if t, ok := shortText(n, 2*maxBylineLen); ok {
+		if t, ok := shortText(n, 8*maxBylineLen); ok {
 			if t = foldSpace(t); len(t) <= maxBylineLen && bylineStart.MatchString(t) {
 				m.textBylines = append(m.textBylines, t)
 			}
