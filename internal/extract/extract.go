@@ -17,6 +17,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/RadhiFadlillah/whatlanggo"
+	"github.com/tickerwire/tickerwire/internal/news"
 	"github.com/tickerwire/tickerwire/internal/urlnorm"
 )
 
@@ -164,4 +165,18 @@ func textLen(ps []string) int {
 		n += len(p)
 	}
 	return n
+}
+
+// Article extracts the page as a news.Article (URL, canonical URL, title,
+// text, author, published time and language set), the form ingest stores.
+// It has the signature of ingest.HTMLExtractor.
+func Article(page []byte, pageURL string) (news.Article, error) {
+	r, err := HTML(page, pageURL)
+	if err != nil {
+		return news.Article{}, err
+	}
+	return news.Article{
+		URL: pageURL, CanonicalURL: r.CanonicalURL, Title: r.Title, Text: r.Text,
+		Author: r.Author, Published: r.Published, Language: r.Language,
+	}, nil
 }

@@ -166,3 +166,18 @@ func TestCombine(t *testing.T) {
 		t.Errorf("combine with a failed readability (-want +got):\n%s", diff)
 	}
 }
+
+func TestArticle(t *testing.T) {
+	page, err := os.ReadFile(filepath.Join("testdata", "cp1252.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := Article(page, "https://zeitung.example/a?utm_medium=x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.URL != "https://zeitung.example/a?utm_medium=x" || a.CanonicalURL != "https://zeitung.example/wirtschaft/mueller-werke-chef" ||
+		a.Title != "Müller Werke beruft neuen Vorstandschef" || a.Language != "de" || a.Published.IsZero() || a.Text == "" {
+		t.Errorf("Article = %+v", a)
+	}
+}
