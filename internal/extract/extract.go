@@ -58,6 +58,9 @@ func Document(doc *html.Node, pageURL string) (Result, error) {
 	}
 	m := collectMeta(doc, host)
 	date, _ := htmldate.FromDocument(doc, htmldate.Options{URL: base, UseOriginalDate: true, ExtractTime: true})
+	if isCopyrightNotice(date.SrcString) {
+		date = htmldate.Result{} // a copyright year is not a publication date
+	}
 	var tf []string
 	var trTitle, trLang string
 	tr, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
@@ -179,4 +182,9 @@ func Article(page []byte, pageURL string) (news.Article, error) {
 		URL: pageURL, CanonicalURL: r.CanonicalURL, Title: r.Title, Text: r.Text,
 		Author: r.Author, Published: r.Published, Language: r.Language,
 	}, nil
+}
+
+// isCopyrightNotice reports whether a date was read from a copyright notice.
+func isCopyrightNotice(src string) bool {
+	return strings.Contains(src, "©") || strings.Contains(strings.ToLower(src), "copyright")
 }
