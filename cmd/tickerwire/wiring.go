@@ -5,13 +5,14 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"net/http"
 	"os"
 	"path/filepath"
 	"sync"
 	"time"
 
 	"github.com/tickerwire/tickerwire/internal/annotate/pipeline"
+	"github.com/tickerwire/tickerwire/internal/extract"
+	"github.com/tickerwire/tickerwire/internal/fetch"
 	"github.com/tickerwire/tickerwire/internal/ingest"
 	"github.com/tickerwire/tickerwire/internal/news"
 	"github.com/tickerwire/tickerwire/internal/queue"
@@ -25,7 +26,7 @@ import (
 const defaultDataDir = "./tickerwire-data"
 
 // userAgent identifies tickerwire to the sites it fetches.
-const userAgent = "tickerwire/1.0 (+https://github.com/tickerwire/tickerwire)"
+const userAgent = fetch.DefaultUserAgent
 
 // openStore opens (creating when needed) the SQLite store in dataDir.
 func openStore(ctx context.Context, dataDir string) (store.Store, error) {
@@ -113,9 +114,9 @@ func newPipeline(env *Env, st store.Store, refDir string) (*ingest.Pipeline, err
 	return &ingest.Pipeline{Store: st, Annotator: pipeline.New(master), Stories: stories}, nil
 }
 
-// fileReader reads news files.
+// fileReader reads news files, extracting HTML pages.
 func fileReader() ingest.FileReader {
-	return ingest.FileReader{}
+	return ingest.FileReader{Extract: extract.Article}
 }
 
 // startCollector starts collecting news in the background: on one machine
@@ -124,7 +125,9 @@ func fileReader() ingest.FileReader {
 // other workers. Wait on the result returns once ctx is done and collecting
 // has stopped.
 func startCollector(ctx context.Context, env *Env, b *backend, pipe *ingest.Pipeline, allowPrivate bool) *sync.WaitGroup {
-	p := &ingest.Poller{Store: b.Store, Pipeline: pipe, Client: newHTTPClient(allowPrivate), Log: env.Log, UserAgent: userAgent}
+	client := fetch.New(fetch.Options{AllowPrivate: allowPrivate, UserAgent: userAgent})
+	p := &ingest.Poller{Store: b.Store, Pipeline: pipe, Client: client, FetchPage: pageFetcher(client),
+		Log: env.Log, UserAgent: userAgent}
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
@@ -143,8 +146,13 @@ func startCollector(ctx context.Context, env *Env, b *backend, pipe *ingest.Pipe
 	return &wg
 }
 
-// newHTTPClient is the client sources are fetched with.
-func newHTTPClient(allowPrivate bool) ingest.HTTPDoer {
-	_ = allowPrivate
-	return &http.Client{Timeout: 30 * time.Second}
+// pageFetcher fetches a page with client and extracts its article.
+func pageFetcher(client *fetch.Client) ingest.PageFetcher {
+	return func(ctx context.Context, pageURL string, headers map[string]string) (news.Article, error) {
+		resp, err := client.Get(ctx, fetch.Request{URL: pageURL, Header: headers})
+		if err != nil {
+			return news.Article{}, err
+		}
+		return extract.Article(resp.Body, resp.URL)
+	}
 }
