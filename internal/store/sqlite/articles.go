@@ -232,8 +232,16 @@ func (s *Store) GetArticle(ctx context.Context, id string) (*news.Article, error
 var dialect = sqlquery.Dialect{
 	Placeholder: func(int) string { return "?" },
 	Time:        func(t time.Time) any { return t.UnixMicro() },
-	Search: func(ph string, n searchquery.Node) (string, any) {
-		return "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH " + ph + ")", searchquery.FTS5(n)
+	Search: func(b *sqlquery.Builder, n searchquery.Node, candidates func() string) string {
+		cond := "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH " + b.Arg(searchquery.FTS5(n))
+		if candidates != nil {
+			// Read the matches only between the lowest and highest candidate
+			// IDs: articles are mostly stored in time order, so for a date
+			// range this is a short stretch of the index.
+			cond += " AND rowid >= (SELECT min(article_id) FROM (" + candidates() + "))" +
+				" AND rowid <= (SELECT max(article_id) FROM (" + candidates() + "))"
+		}
+		return cond + ")"
 	},
 }
 
@@ -250,15 +258,13 @@ func (s *Store) SearchArticles(ctx context.Context, q store.Query) (store.Result
 	}
 	defer tx.Rollback()
 	var res store.Result
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM articles a WHERE `+where, b.Args()...).Scan(&res.Found); err != nil {
+	if err := tx.QueryRowContext(ctx, sqlquery.Count(where), b.Args()...).Scan(&res.Found); err != nil {
 		return res, fmt.Errorf("search articles: %w", err)
 	}
 	if res.Found <= q.Offset {
 		return res, nil
 	}
-	page := `SELECT ` + articleColumns + ` FROM articles a WHERE ` + where +
-		` ORDER BY a.sort_time DESC, a.id DESC LIMIT ` + b.Arg(q.Limit) + ` OFFSET ` + b.Arg(q.Offset)
-	rows, err := tx.QueryContext(ctx, page, b.Args()...)
+	rows, err := tx.QueryContext(ctx, sqlquery.Page(articleColumns, where, b, q.Limit, q.Offset), b.Args()...)
 	if err != nil {
 		return res, fmt.Errorf("search articles: %w", err)
 	}
