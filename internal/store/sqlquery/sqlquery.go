@@ -69,19 +69,32 @@ func (b *Builder) timeRange(col string, q store.Query) string {
 func Where(d Dialect, q store.Query, search searchquery.Node) (string, *Builder) {
 	b := &Builder{d: d}
 	var candidates func() string // the most selective subquery of article IDs
-	if matches := store.SymbolMatches(q.Symbols); len(matches) > 0 {
+	matches := store.SymbolMatches(q.Symbols)
+	if len(matches) > 0 || q.MinMatchScore > 0 || q.SentimentGTE != nil || q.SentimentLTE != nil {
 		candidates = func() string {
-			var bare []string
-			var ors []string
-			for _, m := range matches {
-				if m.MIC == "" {
-					bare = append(bare, m.Symbol)
-				} else {
-					ors = append(ors, "(symbol = "+b.Arg(m.Symbol)+" AND mic = "+b.Arg(m.MIC)+")")
+			var conds []string
+			if len(matches) > 0 {
+				var bare, ors []string
+				for _, m := range matches {
+					if m.MIC == "" {
+						bare = append(bare, m.Symbol)
+					} else {
+						ors = append(ors, "(symbol = "+b.Arg(m.Symbol)+" AND mic = "+b.Arg(m.MIC)+")")
+					}
 				}
+				ors = append(ors, "symbol IN ("+b.list(bare)+")")
+				conds = append(conds, "("+strings.Join(ors, " OR ")+")")
 			}
-			ors = append(ors, "symbol IN ("+b.list(bare)+")")
-			return "SELECT article_id FROM article_listings WHERE (" + strings.Join(ors, " OR ") + ")" + b.timeRange("sort_time", q)
+			if q.MinMatchScore > 0 {
+				conds = append(conds, "match_score >= "+b.Arg(q.MinMatchScore))
+			}
+			if q.SentimentGTE != nil {
+				conds = append(conds, "sentiment >= "+b.Arg(*q.SentimentGTE))
+			}
+			if q.SentimentLTE != nil {
+				conds = append(conds, "sentiment <= "+b.Arg(*q.SentimentLTE))
+			}
+			return "SELECT article_id FROM article_listings WHERE " + strings.Join(conds, " AND ") + b.timeRange("sort_time", q)
 		}
 		b.conds = append(b.conds, "a.id IN ("+candidates()+")")
 	}
@@ -115,6 +128,12 @@ func Where(d Dialect, q store.Query, search searchquery.Node) (string, *Builder)
 			langs[i] = strings.ToLower(langs[i])
 		}
 		b.conds = append(b.conds, "a.language IN ("+b.list(langs)+")")
+	}
+	if sources := nonEmpty(q.Sources); len(sources) > 0 {
+		for i := range sources {
+			sources[i] = strings.ToLower(sources[i])
+		}
+		b.conds = append(b.conds, "lower(a.source) IN ("+b.list(sources)+")")
 	}
 	if q.Kind != "" {
 		b.conds = append(b.conds, "a.kind = "+b.Arg(q.Kind))
