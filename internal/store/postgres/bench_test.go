@@ -19,7 +19,7 @@ func BenchmarkSearch(b *testing.B) {
 	s := openSchema(b, fmt.Sprintf("bench_%d", *benchArticles))
 	defer s.Close()
 	storetest.Fill(b, s, *benchArticles)
-	if _, err := s.pool.Exec(b.Context(), `ANALYZE`); err != nil {
+	if _, err := s.pool.Exec(b.Context(), `VACUUM ANALYZE`); err != nil {
 		b.Fatal(err)
 	}
 	storetest.Bench(b, s)
