@@ -30,7 +30,6 @@ CREATE TABLE articles (
 CREATE INDEX articles_sort_time ON articles (sort_time, id);
 CREATE INDEX articles_story ON articles (story_id, sort_time);
 CREATE INDEX articles_parent ON articles (parent_uuid, sort_time);
-CREATE INDEX articles_source ON articles (lower(source), sort_time);
 CREATE INDEX articles_search ON articles USING gin (search);
 
 -- One row per listing an article names; sort_time is the article's, so a

@@ -29,7 +29,6 @@ CREATE UNIQUE INDEX articles_url_key ON articles (url_key) WHERE url_key IS NOT 
 CREATE INDEX articles_sort_time ON articles (sort_time, id);
 CREATE INDEX articles_story ON articles (story_id, sort_time);
 CREATE INDEX articles_parent ON articles (parent_uuid, sort_time);
-CREATE INDEX articles_source ON articles (lower(source), sort_time);
 
 -- One row per listing an article names; sort_time is the article's, so a
 -- symbol and a date range are answered from this index alone.
