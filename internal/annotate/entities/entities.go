@@ -254,7 +254,8 @@ func (a *analysed) everyday(from, to int) bool {
 	return true
 }
 
-// isOrg reports whether tokens [from, to) overlap a company or organisation mention.
+// isOrg reports whether tokens [from, to) are (part of) a company or
+// organisation mention.
 func (a *analysed) isOrg(from, to int) bool {
-	return a.orgs.overlaps(a.toks[from].start, a.toks[to-1].end)
+	return a.orgs.covers(a.toks[from].start, a.toks[to-1].end)
 }

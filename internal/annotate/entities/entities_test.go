@@ -136,8 +136,9 @@ func TestStep(t *testing.T) {
 		},
 		{
 			name:      "company names are neither people nor places",
-			text:      "Rio Tinto and American Airlines shares rose in London.",
-			companies: []org{{"Rio Tinto", []string{"Rio Tinto"}}, {"American Airlines Group Inc.", []string{"American Airlines"}}},
+			text:      "Rio Tinto and American Airlines shares rose in London, said Henry Ford.",
+			companies: []org{{"Rio Tinto", []string{"Rio Tinto"}}, {"American Airlines Group Inc.", []string{"American Airlines"}}, {"Ford Motor Company", []string{"Ford"}}},
+			people:    []personSummary{{"Henry Ford", "", "", []string{"Henry Ford"}}},
 			places:    []placeSummary{{"London", "GB", []string{"London"}, nil}},
 		},
 	}

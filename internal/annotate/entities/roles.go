@@ -85,10 +85,13 @@ type orgIndex []orgMention
 
 func (x orgIndex) sort() { sort.Slice(x, func(i, j int) bool { return x[i].start < x[j].start }) }
 
-// overlaps reports whether [start, end) overlaps a mention.
-func (x orgIndex) overlaps(start, end int) bool {
+// covers reports whether a mention overlaps [start, end) other than by
+// lying strictly inside it: "Rio Tinto" covers "Rio" and "Airlines CEO",
+// while "Ford" does not cover "Henry Ford".
+func (x orgIndex) covers(start, end int) bool {
 	for _, m := range x {
-		if m.start < end && start < m.end {
+		inside := start <= m.start && m.end <= end && m.end-m.start < end-start
+		if m.start < end && start < m.end && !inside {
 			return true
 		}
 	}
