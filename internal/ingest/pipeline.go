@@ -27,9 +27,9 @@ type StoryAssigner interface {
 type Pipeline struct {
 	Store     store.Store
 	Annotator *annotate.Annotator
-	Stories   StoryAssigner            // optional
-	OnStored  func(a *news.Article)    // optional: called for each new article
-	Now       func() time.Time         // optional: the clock, time.Now by default
+	Stories   StoryAssigner         // optional
+	OnStored  func(a *news.Article) // optional: called for each new article
+	Now       func() time.Time      // optional: the clock, time.Now by default
 }
 
 // ErrEmpty is returned for an article with neither title nor text.
