@@ -2,6 +2,7 @@ package annotate
 
 import (
 	"github.com/tickerwire/tickerwire/internal/annotate/company"
+	"github.com/tickerwire/tickerwire/internal/annotate/entities"
 	"github.com/tickerwire/tickerwire/internal/secmaster"
 )
 
@@ -14,6 +15,9 @@ func Default(m *secmaster.Master) *Annotator {
 	}
 	return New(
 		CompanyStep(company.New(m)),
+		LanguageStep(),
+		EntitiesStep(entities.MustNew()),
+		FactsStep(),
 	)
 }
 

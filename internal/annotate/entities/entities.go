@@ -16,18 +16,16 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/tickerwire/tickerwire/internal/annotate"
 	"github.com/tickerwire/tickerwire/internal/news"
 )
 
-// Step is the annotate step for people and places. It is safe for
-// concurrent use.
-type Step struct {
+// Finder finds people and places. It is safe for concurrent use.
+type Finder struct {
 	g *gazetteer
 	m *model
 }
 
-var loadOnce = sync.OnceValues(func() (*Step, error) {
+var loadOnce = sync.OnceValues(func() (*Finder, error) {
 	g, err := loadGazetteer()
 	if err != nil {
 		return nil, err
@@ -36,31 +34,38 @@ var loadOnce = sync.OnceValues(func() (*Step, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Step{g: g, m: m}, nil
+	return &Finder{g: g, m: m}, nil
 })
 
-// New returns the step with its embedded model and gazetteer (loaded once
+// New returns the finder with its embedded model and gazetteer (loaded once
 // per process and shared).
-func New() (*Step, error) { return loadOnce() }
+func New() (*Finder, error) { return loadOnce() }
 
 // MustNew is New for program set-up; the embedded tables are checked by the
 // package's tests, so it fails only on a broken build.
-func MustNew() *Step {
-	s, err := New()
+func MustNew() *Finder {
+	f, err := New()
 	if err != nil {
 		panic("entities: " + err.Error())
 	}
-	return s
+	return f
 }
 
-// Name names the step.
-func (*Step) Name() string { return "entities" }
+// Input is what Find reads: the text (offsets point into it), its language
+// (ISO 639-1, "" when unknown) and the companies and organisations found in
+// it already, whose names are never people or places.
+type Input struct {
+	Body          string
+	Language      string
+	Companies     []news.Company
+	Organizations []news.Organization
+}
 
-// Annotate adds the people and places of d to d.Ann.
-func (s *Step) Annotate(d *annotate.Document) {
-	doc := s.analyse(d)
-	d.Ann.People = append(d.Ann.People, doc.people()...)
-	d.Ann.Places = append(d.Ann.Places, doc.places()...)
+// Find returns the people and places named in in.Body, in order of first
+// mention, with byte offsets into in.Body.
+func (f *Finder) Find(in Input) ([]news.Person, []news.Place) {
+	doc := f.analyse(in)
+	return doc.people(), doc.places()
 }
 
 // analysed is one document after tagging.
@@ -77,20 +82,20 @@ type analysed struct {
 	// tagNames is false for a text whose capitals mean no names (as the
 	// language step found): then only gazetteer place names are read.
 	tagNames bool
-	step     *Step
+	step     *Finder
 }
 
-func (s *Step) analyse(d *annotate.Document) *analysed {
-	a := &analysed{body: d.Body, toks: tokenize(d.Body), step: s, tagNames: readsCapitals(d.Ann.Language)}
+func (s *Finder) analyse(d Input) *analysed {
+	a := &analysed{body: d.Body, toks: tokenize(d.Body), step: s, tagNames: readsCapitals(d.Language)}
 	a.lower = make([]string, len(a.toks))
 	a.sentOf = make([]int, len(a.toks))
 	a.title = make([]bool, len(a.toks))
-	for _, c := range d.Ann.Companies {
+	for _, c := range d.Companies {
 		for _, m := range c.Mentions {
 			a.orgs = append(a.orgs, orgMention{m.Start, m.End, c.Name})
 		}
 	}
-	for _, o := range d.Ann.Organizations {
+	for _, o := range d.Organizations {
 		for _, m := range o.Mentions {
 			a.orgs = append(a.orgs, orgMention{m.Start, m.End, o.Name})
 		}

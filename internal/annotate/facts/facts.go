@@ -10,23 +10,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/tickerwire/tickerwire/internal/annotate"
 	"github.com/tickerwire/tickerwire/internal/news"
 )
-
-// Step is the annotate step for facts. It is stateless and safe for concurrent use.
-type Step struct{}
-
-// New returns the facts step.
-func New() Step { return Step{} }
-
-// Name names the step.
-func (Step) Name() string { return "facts" }
-
-// Annotate adds the facts of d.Body to d.Ann.Facts.
-func (Step) Annotate(d *annotate.Document) {
-	d.Ann.Facts = append(d.Ann.Facts, Find(d.Body)...)
-}
 
 // Units of percentages.
 const (

@@ -1,0 +1,120 @@
+package annotate_test
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"testing"
+
+	"github.com/tickerwire/tickerwire/internal/annotate"
+	"github.com/tickerwire/tickerwire/internal/annotate/entities"
+	"github.com/tickerwire/tickerwire/internal/news"
+	"github.com/tickerwire/tickerwire/internal/testutil"
+)
+
+type article struct{ title, text string }
+
+func reuters(b *testing.B) []article {
+	f, err := os.Open(testutil.SharedFile(b, "data/eval/reuters21578-modapte-train.jsonl"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	var out []article
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<22)
+	for sc.Scan() {
+		var a struct{ Title, Text string }
+		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
+			b.Fatal(err)
+		}
+		out = append(out, article{a.Title, a.Text})
+	}
+	if err := sc.Err(); err != nil {
+		b.Fatal(err)
+	}
+	return out
+}
+
+// BenchmarkDefault annotates Reuters-21578 articles with the whole default
+// pipeline (embedded security master) and reports articles per second.
+func BenchmarkDefault(b *testing.B) {
+	arts := reuters(b)
+	a := annotate.Default(nil)
+	b.ResetTimer()
+	n := 0
+	for b.Loop() {
+		art := arts[n%len(arts)]
+		a.Annotate(annotate.NewDocument(art.title, art.text))
+		n++
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkSignals runs the language, entities and facts steps alone.
+func BenchmarkSignals(b *testing.B) {
+	arts := reuters(b)
+	a := annotate.New(annotate.LanguageStep(), annotate.EntitiesStep(entities.MustNew()), annotate.FactsStep())
+	b.ResetTimer()
+	n := 0
+	for b.Loop() {
+		art := arts[n%len(arts)]
+		a.Annotate(annotate.NewDocument(art.title, art.text))
+		n++
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// TestDefaultSeed checks the language, people, places and facts that
+// seed/expected.md asks of the seed article, through the whole pipeline.
+func TestDefaultSeed(t *testing.T) {
+	b, err := os.ReadFile(testutil.SharedFile(t, "seed/nissan-foxconn.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ann := annotate.Default(nil).Annotate(annotate.NewDocument("", string(b)))
+	if ann.Language != "en" {
+		t.Errorf("language %q, want en", ann.Language)
+	}
+	found := false
+	for _, p := range ann.People {
+		if p.Name == "Ivan Espinosa" && p.Role == "CEO" && p.Company == companyNamed(ann, "Nissan") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("Ivan Espinosa, CEO of Nissan, not among %+v", ann.People)
+	}
+	places := map[string]string{}
+	for _, p := range ann.Places {
+		places[p.Name] = p.Country
+	}
+	for name, cc := range map[string]string{"Oppama": "JP", "Yokosuka": "JP", "Tokyo": "JP", "Japan": "JP", "Taiwan": "TW"} {
+		if places[name] != cc {
+			t.Errorf("place %s: country %q, want %q (places %v)", name, places[name], cc, places)
+		}
+	}
+	type fact struct {
+		kind  string
+		value float64
+	}
+	facts := map[fact]bool{}
+	for _, f := range ann.Facts {
+		facts[fact{f.Kind, f.Value}] = true
+	}
+	for _, want := range []fact{{news.FactCount, 3900}, {news.FactCount, 7}, {news.FactCount, 17}, {news.FactPercent, 15}} {
+		if !facts[want] {
+			t.Errorf("fact %+v missing from %+v", want, ann.Facts)
+		}
+	}
+}
+
+// companyNamed returns the name of the company found whose name starts with prefix.
+func companyNamed(ann news.Annotation, prefix string) string {
+	for _, c := range ann.Companies {
+		if len(c.Name) >= len(prefix) && c.Name[:len(prefix)] == prefix {
+			return c.Name
+		}
+	}
+	return "(no company " + prefix + ")"
+}
