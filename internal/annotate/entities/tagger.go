@@ -87,7 +87,7 @@ type slot struct {
 
 func newWeightTable(m map[uint32][nLabels]int16) *weightTable {
 	bits := uint(1)
-	for 1<<bits < 2*len(m) {
+	for 1<<bits < len(m)*3/2 { // a load of at most two thirds
 		bits++
 	}
 	t := &weightTable{slots: make([]slot, 1<<bits), shift: 32 - bits}
