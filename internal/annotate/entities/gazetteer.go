@@ -36,7 +36,7 @@ type place struct {
 type gazetteer struct {
 	places     map[string]place // key: the name's tokens, lower-cased, joined by one space
 	prefixes   map[string]bool  // keys of the first tokens of longer names ("new", "new york")
-	firstNames map[string]bool // lower-cased
+	firstNames map[string]bool  // lower-cased
 }
 
 // loadGazetteer builds the gazetteer from the embedded tables; the
