@@ -110,7 +110,7 @@ func (s *Finder) analyse(d Input) *analysed {
 		}
 		a.sents = append(a.sents, r)
 		if a.tagNames {
-			for _, sp := range trimDates(sent, splitRoles(sent, spans(s.m.tag(sent)))) {
+			for _, sp := range trimDates(sent, s.addRoleNames(sent, extendFirstNames(sent, splitRoles(sent, spans(s.m.tag(sent)))))) {
 				a.ents = append(a.ents, span{sp.from + r[0], sp.to + r[0], sp.typ})
 			}
 		}
@@ -165,6 +165,58 @@ func readsCapitals(lang string) bool {
 		return true
 	}
 	return false
+}
+
+// addRoleNames adds the people the tagger missed right after a role:
+// "publisher Will Lewis", a given name and a surname, capitalised.
+func (f *Finder) addRoleNames(s *sentence, ents []span) []span {
+	taken := make([]bool, len(s.toks))
+	for _, e := range ents {
+		for k := e.from; k < e.to; k++ {
+			taken[k] = true
+		}
+	}
+	var added []span
+	for k := 0; k+2 < len(s.toks); k++ {
+		if !roleWords[s.lower[k]] {
+			continue
+		}
+		from := k + 1
+		if taken[from] || !s.first[from] || !startsUpper(s.toks[from].text) {
+			continue
+		}
+		to := from + 1
+		for to < len(s.toks) && to-from < 3 && !taken[to] && startsUpper(s.toks[to].text) &&
+			isWordy(s.toks[to].text) && !f.m.isCommon(s.lower[to]) {
+			to++
+		}
+		if to-from >= 2 {
+			added = append(added, span{from, to, typePER})
+			k = to - 1
+		}
+	}
+	if len(added) == 0 {
+		return ents
+	}
+	ents = append(ents, added...)
+	sortBy(ents, func(e span) int { return e.from })
+	return ents
+}
+
+// extendFirstNames extends a person leftwards over a capitalised given name
+// the tagger left out ("Will Lewis", where "Will" also reads as a verb).
+func extendFirstNames(s *sentence, ents []span) []span {
+	for i, e := range ents {
+		k := e.from - 1
+		if e.typ != typePER || k < 0 || !s.first[k] || !startsUpper(s.toks[k].text) {
+			continue
+		}
+		if i > 0 && ents[i-1].to > k {
+			continue // the token belongs to another entity
+		}
+		ents[i].from = k
+	}
+	return ents
 }
 
 // splitRoles splits entities that run a company, a role and a name together

@@ -103,6 +103,12 @@ func TestStep(t *testing.T) {
 			people: []personSummary{{"Amy Hood", "CFO", "Microsoft", []string{"Amy Hood"}}},
 		},
 		{
+			name:      "a given name the tagger reads as a word",
+			text:      "Washington Post Publisher Will Lewis Steps Down After Layoffs",
+			companies: []org{{"The Washington Post", []string{"Washington Post"}}},
+			people:    []personSummary{{"Will Lewis", "publisher", "The Washington Post", []string{"Will Lewis"}}},
+		},
+		{
 			name:      "company named nearby, surname later",
 			text:      "Nissan has been undergoing a major overhaul under CEO Ivan Espinosa, who announced plans to shut plants. Espinosa said more was needed.",
 			companies: []org{nissan},

@@ -37,6 +37,15 @@ var roleNames = map[string]string{
 	"mayor": "mayor", "chancellor": "chancellor", "chief operating": "COO",
 }
 
+// roleWords are the last words of role phrases ("officer", "publisher").
+var roleWords = func() map[string]bool {
+	m := map[string]bool{}
+	for k := range roleNames {
+		m[k[strings.LastIndexByte(k, ' ')+1:]] = true
+	}
+	return m
+}()
+
 // roleQualifiers may stand between a company and a role ("Nissan's former CEO").
 var roleQualifiers = map[string]bool{
 	"former": true, "new": true, "acting": true, "interim": true, "incoming": true,

@@ -128,8 +128,8 @@ func (t *trainer) average(prune float32) *model {
 	return m
 }
 
-// commonWords are the words written in lower case at least three times
-// (and more often so than capitalised) in the training text.
+// commonWords are the words the training text writes in lower case more
+// often than capitalised inside a sentence.
 func commonWords(data []labeled) map[uint32]bool {
 	lower, upper := map[string]int{}, map[string]int{}
 	for _, d := range data {
@@ -145,7 +145,7 @@ func commonWords(data []labeled) map[uint32]bool {
 	}
 	common := map[uint32]bool{}
 	for w, n := range lower {
-		if n >= 3 && n > upper[w] {
+		if n > upper[w] {
 			common[uint32(feat(0).str(w))] = true
 		}
 	}

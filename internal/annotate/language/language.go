@@ -150,9 +150,16 @@ func byWords(text string) string {
 	case score[best] >= 2 && score[best] > second,
 		score[best] == 1 && second == 0 && words <= shortText:
 		return languages[best].code
+	case score[best] > 0 && score[english] == score[best] && words <= shortText:
+		// A headline whose few function words English shares ("in"):
+		// English, the language most news here is written in.
+		return "en"
 	}
 	return ""
 }
+
+// english is the index of English in languages.
+const english = 0
 
 // shortText is the most words a headline has.
 const shortText = 15
