@@ -109,6 +109,12 @@ func TestStep(t *testing.T) {
 			people:    []personSummary{{"Will Lewis", "publisher", "The Washington Post", []string{"Will Lewis"}}},
 		},
 		{
+			name:      "an analyst's company is not the one discussed",
+			text:      "Apple will cut prices, analyst Ming-Chi Kuo said.",
+			companies: []org{apple},
+			people:    []personSummary{{"Ming-Chi Kuo", "analyst", "", []string{"Ming-Chi Kuo"}}},
+		},
+		{
 			name:      "company named nearby, surname later",
 			text:      "Nissan has been undergoing a major overhaul under CEO Ivan Espinosa, who announced plans to shut plants. Espinosa said more was needed.",
 			companies: []org{nissan},

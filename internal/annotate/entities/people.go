@@ -85,7 +85,7 @@ func (a *analysed) role(from, to int) (role, company string) {
 					return r, c
 				}
 			}
-			return r, a.nearestOrg(sent, from, to)
+			return r, a.nearestOrg(sent, from, to, r)
 		}
 	}
 	// "Tim Cook, chief executive of Apple", "Tim Cook, Apple's CEO".
@@ -118,7 +118,7 @@ func (a *analysed) role(from, to int) (role, company string) {
 			return r, c
 		}
 	}
-	return r, a.nearestOrg(sent, from, to)
+	return r, a.nearestOrg(sent, from, to, r)
 }
 
 // orgEndingAt returns the company or organisation whose name ends with token k:
@@ -154,8 +154,11 @@ func (a *analysed) orgStartingAt(k int) (int, string, bool) {
 }
 
 // nearestOrg returns the company or organisation named closest to the
-// person within the sentence, or "".
-func (a *analysed) nearestOrg(sent [2]int, from, to int) string {
+// person within the sentence, or "" (always for side roles).
+func (a *analysed) nearestOrg(sent [2]int, from, to int, role string) string {
+	if sideRoles[role] {
+		return ""
+	}
 	lo, hi := a.toks[sent[0]].start, a.toks[sent[1]-1].end
 	if m, ok := a.orgs.nearest(lo, hi, a.toks[from].start, a.toks[to-1].end); ok {
 		return m.name

@@ -46,6 +46,17 @@ var roleWords = func() map[string]bool {
 	return m
 }()
 
+// sideRoles are roles whose company, when the phrase names none, is not
+// the one named nearby: an analyst comments on other companies, and a
+// president or minister usually leads a country.
+var sideRoles = map[string]bool{
+	"analyst": true, "economist": true, "strategist": true, "chief economist": true,
+	"chief strategist": true, "portfolio manager": true, "fund manager": true, "trader": true,
+	"minister": true, "prime minister": true, "finance minister": true, "governor": true,
+	"senator": true, "mayor": true, "chancellor": true, "secretary": true, "president": true,
+	"vice president": true, "partner": true,
+}
+
 // roleQualifiers may stand between a company and a role ("Nissan's former CEO").
 var roleQualifiers = map[string]bool{
 	"former": true, "new": true, "acting": true, "interim": true, "incoming": true,
