@@ -110,7 +110,7 @@ func (s *Finder) analyse(d Input) *analysed {
 		}
 		a.sents = append(a.sents, r)
 		if a.tagNames {
-			for _, sp := range trimDates(sent, s.addRoleNames(sent, extendFirstNames(sent, splitRoles(sent, spans(s.m.tag(sent)))))) {
+			for _, sp := range s.tidy(sent, s.addRoleNames(sent, extendFirstNames(sent, splitRoles(sent, spans(s.m.tag(sent)))))) {
 				a.ents = append(a.ents, span{sp.from + r[0], sp.to + r[0], sp.typ})
 			}
 		}
@@ -137,22 +137,35 @@ var dateWords = map[string]bool{
 	"sunday": true,
 }
 
-// trimDates drops month and weekday names from the ends of entities, and
-// entities made only of them.
-func trimDates(s *sentence, ents []span) []span {
+// tidy drops month and weekday names from the ends of entities, and in
+// headlines the everyday words run into places and organisations ("FRANCE
+// WINS"; people keep theirs: "GREEN"); it drops
+// entities left empty and those holding web addresses.
+func (f *Finder) tidy(s *sentence, ents []span) []span {
 	out := ents[:0]
 	for _, e := range ents {
 		for e.from < e.to && dateWords[s.lower[e.from]] {
 			e.from++
 		}
-		for e.to > e.from && dateWords[s.lower[e.to-1]] {
+		for e.to > e.from && (dateWords[s.lower[e.to-1]] ||
+			(s.title || s.allUpper) && e.typ != typePER && e.to-e.from > 1 && f.m.isCommon(s.lower[e.to-1])) {
 			e.to--
 		}
-		if e.from < e.to {
+		if e.from < e.to && !hasAddress(s, e) {
 			out = append(out, e)
 		}
 	}
 	return out
+}
+
+// hasAddress reports whether an entity holds a web or mail address.
+func hasAddress(s *sentence, e span) bool {
+	for k := e.from; k < e.to; k++ {
+		if strings.ContainsAny(s.toks[k].text, "/@") || strings.Contains(s.lower[k], "www.") || strings.Contains(s.lower[k], ".com") {
+			return true
+		}
+	}
+	return false
 }
 
 // readsCapitals reports whether the tagger, which learned English, can
