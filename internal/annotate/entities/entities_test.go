@@ -109,6 +109,12 @@ func TestStep(t *testing.T) {
 			people:    []personSummary{{"Will Lewis", "publisher", "The Washington Post", []string{"Will Lewis"}}},
 		},
 		{
+			name:      "the company's role",
+			text:      "Shares of Tesla fell after Elon Musk, the company's chief executive, sold stock.",
+			companies: []org{{"Tesla, Inc.", []string{"Tesla"}}},
+			people:    []personSummary{{"Elon Musk", "CEO", "Tesla, Inc.", []string{"Elon Musk"}}},
+		},
+		{
 			name:      "an analyst's company is not the one discussed",
 			text:      "Apple will cut prices, analyst Ming-Chi Kuo said.",
 			companies: []org{apple},

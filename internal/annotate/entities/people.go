@@ -99,8 +99,16 @@ func (a *analysed) role(from, to int) (role, company string) {
 			company, k = c, end+2
 		}
 	}
-	for k < sent[1] && (roleQualifiers[a.lower[k]] || a.lower[k] == "the" || a.lower[k] == "a" || a.lower[k] == "an") {
-		k++
+	for k < sent[1] {
+		switch {
+		case roleQualifiers[a.lower[k]], a.lower[k] == "the", a.lower[k] == "a", a.lower[k] == "an", a.lower[k] == "its":
+			k++
+			continue
+		case companyWords[a.lower[k]] && k+1 < sent[1] && a.lower[k+1] == "'s":
+			k += 2 // "the company's chief executive": the company named nearby
+			continue
+		}
+		break
 	}
 	if k >= sent[1] {
 		return "", ""
@@ -119,6 +127,13 @@ func (a *analysed) role(from, to int) (role, company string) {
 		}
 	}
 	return r, a.nearestOrg(sent, from, to, r)
+}
+
+// companyWords stand for a company named before ("the company's CEO").
+var companyWords = map[string]bool{
+	"company": true, "firm": true, "group": true, "bank": true, "automaker": true,
+	"carmaker": true, "carrier": true, "retailer": true, "insurer": true, "airline": true,
+	"lender": true, "maker": true, "giant": true, "chipmaker": true, "startup": true,
 }
 
 // orgEndingAt returns the company or organisation whose name ends with token k:
