@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/tickerwire/tickerwire/internal/annotate"
+	"github.com/tickerwire/tickerwire/internal/annotate/pipeline"
 	"github.com/tickerwire/tickerwire/internal/jsonl"
 )
 
@@ -55,7 +56,7 @@ func runAnnotate(env *Env, args []string) error {
 		return err
 	}
 	defer closeIn()
-	a := annotate.Default(m)
+	a := pipeline.New(m)
 	stats, err := jsonl.Process(in, env.Stdout, *workers, func(line []byte) (any, error) {
 		var x annotateInput
 		if err := json.Unmarshal(line, &x); err != nil {

@@ -9,7 +9,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/tickerwire/tickerwire/internal/annotate"
+	"github.com/tickerwire/tickerwire/internal/annotate/pipeline"
 	"github.com/tickerwire/tickerwire/internal/ingest"
 	"github.com/tickerwire/tickerwire/internal/store"
 	"github.com/tickerwire/tickerwire/internal/store/sqlite"
@@ -40,7 +40,7 @@ func newPipeline(env *Env, st store.Store, refDir string) (*ingest.Pipeline, err
 	if err != nil {
 		return nil, err
 	}
-	return &ingest.Pipeline{Store: st, Annotator: annotate.Default(master)}, nil
+	return &ingest.Pipeline{Store: st, Annotator: pipeline.New(master)}, nil
 }
 
 // fileReader reads news files.

@@ -137,7 +137,9 @@ type StatusError struct {
 	Code int
 }
 
-func (e *StatusError) Error() string { return fmt.Sprintf("HTTP %d %s", e.Code, http.StatusText(e.Code)) }
+func (e *StatusError) Error() string {
+	return fmt.Sprintf("HTTP %d %s", e.Code, http.StatusText(e.Code))
+}
 
 // Blocked reports whether the source refuses us (403 or 429).
 func (e *StatusError) Blocked() bool {

@@ -1,6 +1,6 @@
 //go:build !unix
 
-package annotate_test
+package pipeline
 
 import "time"
 

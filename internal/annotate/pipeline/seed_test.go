@@ -1,40 +1,16 @@
-package annotate_test
+package pipeline
 
 import (
-	"bufio"
-	"encoding/json"
 	"os"
 	"testing"
 
 	"github.com/tickerwire/tickerwire/internal/annotate"
 	"github.com/tickerwire/tickerwire/internal/annotate/entities"
+	"github.com/tickerwire/tickerwire/internal/annotate/facts"
+	"github.com/tickerwire/tickerwire/internal/annotate/language"
 	"github.com/tickerwire/tickerwire/internal/news"
 	"github.com/tickerwire/tickerwire/internal/testutil"
 )
-
-type article struct{ title, text string }
-
-func reuters(b *testing.B) []article {
-	f, err := os.Open(testutil.SharedFile(b, "data/eval/reuters21578-modapte-train.jsonl"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer f.Close()
-	var out []article
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<22)
-	for sc.Scan() {
-		var a struct{ Title, Text string }
-		if err := json.Unmarshal(sc.Bytes(), &a); err != nil {
-			b.Fatal(err)
-		}
-		out = append(out, article{a.Title, a.Text})
-	}
-	if err := sc.Err(); err != nil {
-		b.Fatal(err)
-	}
-	return out
-}
 
 // benchAnnotate annotates the articles in turn and reports articles per
 // second of wall time and, where measured, per second of CPU time (the
@@ -54,19 +30,18 @@ func benchAnnotate(b *testing.B, a *annotate.Annotator, arts []article) {
 	}
 }
 
-// BenchmarkDefault annotates Reuters-21578 articles with the whole default
-// pipeline (embedded security master) and reports articles per second.
+// BenchmarkDefault annotates Reuters-21578 articles with the whole
+// pipeline (embedded security master) and reports articles per second of
+// wall and of CPU time.
 func BenchmarkDefault(b *testing.B) {
 	arts := reuters(b)
-	a := annotate.Default(nil)
-	benchAnnotate(b, a, arts)
+	benchAnnotate(b, New(nil), arts)
 }
 
 // BenchmarkSignals runs the language, entities and facts steps alone.
 func BenchmarkSignals(b *testing.B) {
 	arts := reuters(b)
-	a := annotate.New(annotate.LanguageStep(), annotate.EntitiesStep(entities.MustNew()), annotate.FactsStep())
-	benchAnnotate(b, a, arts)
+	benchAnnotate(b, annotate.New(language.New(), entities.MustNew(), facts.New()), arts)
 }
 
 // TestDefaultSeed checks the language, people, places and facts that
@@ -76,7 +51,7 @@ func TestDefaultSeed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ann := annotate.Default(nil).Annotate(annotate.NewDocument("", string(b)))
+	ann := New(nil).Annotate(annotate.NewDocument("", string(b)))
 	if ann.Language != "en" {
 		t.Errorf("language %q, want en", ann.Language)
 	}
