@@ -78,7 +78,12 @@ func (m *model) isCommon(lower string) bool { return m.common[uint32(feat(0).str
 type weightTable struct {
 	slots []slot
 	shift uint
+	// seen has a bit set for every stored key (by another hash), a small
+	// filter that answers most lookups of absent features from cache.
+	seen []uint64
 }
+
+const seenBits = 20
 
 type slot struct {
 	key uint32 // 0 marks an empty slot; key 0 is stored as 1
@@ -90,9 +95,11 @@ func newWeightTable(m map[uint32][nLabels]int16) *weightTable {
 	for 1<<bits < len(m)*3/2 { // a load of at most two thirds
 		bits++
 	}
-	t := &weightTable{slots: make([]slot, 1<<bits), shift: 32 - bits}
+	t := &weightTable{slots: make([]slot, 1<<bits), shift: 32 - bits, seen: make([]uint64, 1<<seenBits/64)}
 	for k, v := range m {
 		k = tableKey(k)
+		b := seenBit(k)
+		t.seen[b/64] |= 1 << (b % 64)
 		i := t.slot(k)
 		for t.slots[i].key != 0 {
 			i = (i + 1) & uint32(len(t.slots)-1)
@@ -111,8 +118,13 @@ func tableKey(k uint32) uint32 {
 
 func (t *weightTable) slot(k uint32) uint32 { return (k * 2654435769) >> t.shift }
 
+func seenBit(k uint32) uint32 { return (k * 0x85ebca6b) >> (32 - seenBits) }
+
 func (t *weightTable) get(k uint32) *[nLabels]int16 {
 	k = tableKey(k)
+	if b := seenBit(k); t.seen[b/64]&(1<<(b%64)) == 0 {
+		return nil
+	}
 	mask := uint32(len(t.slots) - 1)
 	for i := t.slot(k); ; i = (i + 1) & mask {
 		switch t.slots[i].key {
@@ -152,8 +164,12 @@ func newSentence(g *gazetteer, toks []token) *sentence {
 	}
 	letters, upper := 0, 0
 	for i, t := range toks {
-		s.lower[i] = strings.ToLower(t.text)
-		s.shape[i] = wordShape(t.text)
+		if isLowerASCII(t.text) {
+			s.lower[i], s.shape[i] = t.text, "x"
+		} else {
+			s.lower[i] = strings.ToLower(t.text)
+			s.shape[i] = wordShape(t.text)
+		}
 		s.first[i] = g.firstNames[s.lower[i]]
 		for _, r := range t.text {
 			if unicode.IsLetter(r) {
@@ -183,6 +199,16 @@ var (
 	gazB = map[string]string{kindCountry: "B-country", kindPlace: "B-place", kindRegion: "B-region", kindDemonym: "B-demonym"}
 	gazI = map[string]string{kindCountry: "I-country", kindPlace: "I-place", kindRegion: "I-region", kindDemonym: "I-demonym"}
 )
+
+// isLowerASCII reports whether w is a word in lower-case ASCII letters.
+func isLowerASCII(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return w != ""
+}
 
 // smallWords stay lower-case in Title Case headlines.
 var smallWords = map[string]bool{
