@@ -155,13 +155,9 @@ type sentence struct {
 }
 
 func newSentence(g *gazetteer, toks []token) *sentence {
-	s := &sentence{
-		toks:  toks,
-		lower: make([]string, len(toks)),
-		shape: make([]string, len(toks)),
-		gaz:   make([]string, len(toks)),
-		first: make([]bool, len(toks)),
-	}
+	n := len(toks)
+	strs := make([]string, 3*n)
+	s := &sentence{toks: toks, lower: strs[:n:n], shape: strs[n : 2*n : 2*n], gaz: strs[2*n:], first: make([]bool, n)}
 	letters, upper := 0, 0
 	for i, t := range toks {
 		if isLowerASCII(t.text) {
@@ -181,7 +177,7 @@ func newSentence(g *gazetteer, toks []token) *sentence {
 		}
 	}
 	s.allUpper = letters > 8 && upper*10 >= letters*9
-	s.title = !s.allUpper && isTitleCase(toks)
+	s.title = !s.allUpper && isTitleCase(toks, s.lower)
 	s.matches = g.match(toks, s.lower)
 	for _, m := range s.matches {
 		for k := m.from; k < m.to; k++ {
@@ -219,11 +215,12 @@ var smallWords = map[string]bool{
 
 // isTitleCase reports whether a sentence capitalises (nearly) every word
 // that is not a small word, as Title Case headlines do.
-func isTitleCase(toks []token) bool {
+// lower holds the tokens lower-cased.
+func isTitleCase(toks []token, lower []string) bool {
 	words, upper := 0, 0
-	for _, t := range toks {
+	for i, t := range toks {
 		r, _ := utf8.DecodeRuneInString(t.text)
-		if !unicode.IsLetter(r) || smallWords[strings.ToLower(t.text)] || t.text == "'s" {
+		if !unicode.IsLetter(r) || smallWords[lower[i]] || t.text == "'s" {
 			continue
 		}
 		words++
