@@ -153,6 +153,16 @@ func TestStep(t *testing.T) {
 			places:   []placeSummary{{"Berlin", "DE", []string{"Berlin"}, nil}},
 		},
 		{
+			name: "a place takes the country written after it",
+			text: "The plant in Sunderland, England, and the one in Smyrna, Tennessee, will close.",
+			places: []placeSummary{
+				{"Sunderland", "GB", []string{"Sunderland"}, nil},
+				{"United Kingdom", "GB", []string{"England"}, nil},
+				{"Smyrna", "US", []string{"Smyrna"}, nil},
+				{"Tennessee", "US", []string{"Tennessee"}, nil},
+			},
+		},
+		{
 			name:      "company names are neither people nor places",
 			text:      "Rio Tinto and American Airlines shares rose in London, said Henry Ford.",
 			companies: []org{{"Rio Tinto", []string{"Rio Tinto"}}, {"American Airlines Group Inc.", []string{"American Airlines"}}, {"Ford Motor Company", []string{"Ford"}}},
