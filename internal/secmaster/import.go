@@ -87,7 +87,14 @@ func ImportDir(dir string, base []Company) (*Master, *Report, error) {
 		}
 		jobs = append(jobs, job{p, imp})
 	}
-	sort.SliceStable(jobs, func(a, b int) bool { return jobs[a].imp.order < jobs[b].imp.order })
+	rank := func(j job) int {
+		r := j.imp.order * 10
+		if secondaryFiles[strings.TrimSuffix(filepath.Base(j.path), ".csv")] {
+			r += 5 // after every home market, so its lines join companies already known
+		}
+		return r
+	}
+	sort.SliceStable(jobs, func(a, b int) bool { return rank(jobs[a]) < rank(jobs[b]) })
 	b := newBuilder(base)
 	ctx := &importContext{countries: builtinCountries(), mics: map[string]bool{}, common: map[string]int{}, places: map[string]bool{}}
 	for _, j := range jobs {
@@ -272,6 +279,10 @@ func readMICs(r io.Reader, _ string, ctx *importContext, _ func(record), rep *Fi
 // companies already known.
 var secondaryVenues = map[string]bool{"XBER": true, "XMUN": true, "XDUS": true, "XHAM": true, "XHAN": true, "XSTU": true,
 	"XFKA": true, "XSAP": true, "AQXE": true, "XBUE": true}
+
+// secondaryFiles are the vendor files of secondary venues.
+var secondaryFiles = map[string]bool{"BER": true, "MUN": true, "DUS": true, "HAM": true, "HAN": true, "STU": true,
+	"FKA": true, "SAP": true, "AQS": true, "BUE": true, "TLO": true, "NAN": true, "SAT": true, "IOB": true}
 
 var capWeights = map[string]int{"Mega Cap": WeightMega, "Large Cap": WeightLarge, "Mid Cap": WeightMid,
 	"Small Cap": WeightSmall, "Micro Cap": WeightMicro, "Nano Cap": WeightMicro}

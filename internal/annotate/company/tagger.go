@@ -99,6 +99,7 @@ func (t *Tagger) Find(body string, titleEnd int) ([]news.Company, []news.Organiz
 
 	hint := countryHint(body, toks)
 	bound := map[int32]int32{} // trie node → company bound by an explicit tag after it
+	persons := map[int32]bool{} // trie nodes the text used for a person's name
 	for i := 0; i < len(toks); {
 		if inTag(toks[i].Start) {
 			i++
@@ -109,7 +110,7 @@ func (t *Tagger) Find(body string, titleEnd int) ([]news.Company, []news.Organiz
 			i++
 			continue
 		}
-		h, consumed := t.judge(body, toks, i, end, node, hint)
+		h, consumed := t.judge(body, toks, i, end, node, hint, persons)
 		if consumed {
 			if h != nil {
 				if tg := tagAfter(body, tags, h.end); tg != nil && h.kind == kindCompany && tg.company >= 0 {
@@ -162,7 +163,7 @@ func (t *Tagger) tokenize(body string, toks []tok) []tok {
 
 // judge decides what the name at tokens [i, end) stands for. It returns
 // consumed=false when the words should be read again from the next token.
-func (t *Tagger) judge(body string, toks []tok, i, end int, node int32, hint string) (*hit, bool) {
+func (t *Tagger) judge(body string, toks []tok, i, end int, node int32, hint string, persons map[int32]bool) (*hit, bool) {
 	start, stop := toks[i].Start, toks[end-1].End
 	surface := body[start:stop]
 	var best *entry
@@ -183,6 +184,9 @@ func (t *Tagger) judge(body string, toks []tok, i, end int, node int32, hint str
 	if best == nil {
 		return nil, false
 	}
+	if stop < len(body) && body[stop] == '.' && legalWords[toks[end-1].normOf(body)] {
+		stop++ // "Nissan Motor Co." keeps the period of its abbreviation
+	}
 	h := &hit{start: start, end: stop, first: i, last: end, id: best.id, kind: best.kind}
 	if best.kind != kindCompany {
 		return h, true
@@ -200,7 +204,11 @@ func (t *Tagger) judge(body string, toks []tok, i, end int, node int32, hint str
 	}
 	if best.flags&fAmbiguous != 0 {
 		if t.personBefore(body, toks, i) {
+			persons[node] = true
 			return nil, true
+		}
+		if persons[node] {
+			return nil, true // the text already used this name for a person
 		}
 		h.needsContext = true
 	}
@@ -238,7 +246,7 @@ func (t *Tagger) rank(e *entry, countryHint string) int {
 	c := t.m.Company(int(e.id))
 	score := c.Weight
 	if countryHint != "" && c.Country == countryHint {
-		score += 60 // "Whirlpool" in a story quoting rupees is Whirlpool of India
+		score += 70 // "Whirlpool" in a story quoting rupees is Whirlpool of India
 	}
 	if e.flags&(fDerived|fAmbiguous) == 0 {
 		score += 100
