@@ -133,19 +133,19 @@ func ImportDir(dir string, base []Company) (*Master, *Report, error) {
 	}
 	m := New(b.companies)
 	m.places = ctx.places
-	var common []string
+	common := map[string]int32{}
 	for w, n := range ctx.common {
-		if n >= commonWordMin {
-			common = append(common, w)
+		if n >= CommonWordMin {
+			common[w] = int32(n)
 		}
 	}
 	m.SetCommonWords(common)
 	return m, rep, nil
 }
 
-// commonWordMin is how many company descriptions must use a word in lower
-// case for it to count as a common word.
-const commonWordMin = 25
+// CommonWordMin is how many company descriptions must use a word for it to
+// count as a common word.
+const CommonWordMin = 25
 
 // detect picks the importer for a file from its name and first line.
 func detect(path string) (*importer, error) {

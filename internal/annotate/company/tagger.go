@@ -324,10 +324,15 @@ func (t *Tagger) personBefore(body string, toks []tok, i int) bool {
 	return firstNames[strings.ToLower(body[p.Start:p.End])]
 }
 
-// allCommon reports whether every word of a short name is a common word.
+// veryCommon is how many company descriptions use a word for a short name
+// made only of such words ("All About", "Bank of") to be read as words.
+const veryCommon = 400
+
+// allCommon reports whether every word of a short name is a very common word.
 func (t *Tagger) allCommon(body string, span []tok) bool {
 	for _, x := range span {
-		if !t.m.IsCommon(x.normOf(body)) {
+		w := x.normOf(body)
+		if t.m.WordCount(w) < veryCommon && !commonWords[w] && !smallWords[w] {
 			return false
 		}
 	}
