@@ -89,7 +89,7 @@ var descriptorWords = set(
 	"cements", "chemicals", "chemical", "fertilisers", "fertilizers", "motors", "motor", "automotive", "energy",
 	"petroleum", "networks", "software", "labs", "laboratories", "sciences", "healthcare", "medical", "investments",
 	"partners", "properties", "realty", "logistics", "shipping", "foods", "beverages", "brands", "products",
-	"manufacturing", "engineering", "infrastructure", "textiles", "ventures", "companies", "incorporated",
+	"manufacturing", "engineering", "infrastructure", "textiles", "ventures", "companies", "incorporated", "network",
 	"corporation", "limited", "holdings", "group", "co", "inc", "ltd", "plc", "corp", "ag", "sa", "nv", "se", "&",
 	"of", "india", "(india)", "usa", "america", "americas", "canada", "japan", "china", "europe", "uk",
 )

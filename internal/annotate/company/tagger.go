@@ -66,7 +66,8 @@ type hit struct {
 	conf         float64
 	needsContext bool // an ambiguous name: wants business words around it or a plain mention elsewhere
 	needsParent  bool // an ambiguous brand: wants a plain mention of its company elsewhere
-	needsStrong  bool // a one-word short name in a long text: wants a plain mention elsewhere
+	needsStrong  bool // a short name made of common words in a long text: wants a plain mention elsewhere
+	finance      bool // its context must be market talk (financeWords), not just business words
 	tag          *tagHit
 }
 
@@ -98,7 +99,7 @@ func (t *Tagger) Find(body string, titleEnd int) ([]news.Company, []news.Organiz
 	}
 
 	hint := countryHint(body, toks)
-	bound := map[int32]int32{} // trie node → company bound by an explicit tag after it
+	bound := map[int32]int32{}  // trie node → company bound by an explicit tag after it
 	persons := map[int32]bool{} // trie nodes the text used for a person's name
 	for i := 0; i < len(toks); {
 		if inTag(toks[i].Start) {
@@ -214,16 +215,15 @@ func (t *Tagger) judge(body string, toks []tok, i, end int, node int32, hint str
 	}
 	if best.flags&fDerived != 0 {
 		w := toks[i].normOf(body)
-		if t.m.IsPlace(surface) {
+		if single && (len(w) < 4 || strings.ContainsAny(w, "'’") || t.m.IsCommon(w) || commonWords[w] || firstNames[w] || acronymStop[strings.ToUpper(surface)] || t.personBefore(body, toks, i)) {
 			return nil, true
 		}
-		if single && (len(w) < 4 || t.m.IsCommon(w) || commonWords[w] || firstNames[w] || acronymStop[strings.ToUpper(surface)] || t.personBefore(body, toks, i)) {
-			return nil, true
-		}
-		if !single && t.allCommon(body, toks[i:end]) {
-			return nil, true
-		}
-		if single {
+		switch {
+		case single:
+			h.needsContext = true
+			h.needsStrong = len(body) > longText
+		case t.m.IsPlace(surface) || t.allCommon(body, toks[i:end]):
+			// "Santa Fe", "All About": words or places unless the text talks business around them
 			h.needsContext = true
 			h.needsStrong = len(body) > longText
 		}
@@ -426,7 +426,8 @@ func hasContext(body string, toks []tok, h *hit) bool {
 		if k >= h.first && k < h.last {
 			continue
 		}
-		if businessWords[strings.ToLower(body[toks[k].Start:toks[k].End])] {
+		w := strings.ToLower(body[toks[k].Start:toks[k].End])
+		if financeWords[w] || !h.finance && businessWords[w] {
 			return true
 		}
 	}

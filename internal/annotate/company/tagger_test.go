@@ -142,7 +142,8 @@ func TestImportedNames(t *testing.T) {
 		{"namesake in an Indian story", "Whirlpool Q3 net up 49% to Rs 24 cr", []string{"WHIRLPOOL.XNSE"}},
 		{"namesake elsewhere", "Whirlpool shares rise after earnings", []string{"WHR.XNYS"}},
 		{"curated beats imported prefix", "Sun Pharma shares fall 9% on USFDA alert", []string{"SUNPHARMA.XNSE"}},
-		{"one-word short name needs a plain mention in long texts", "Sangamo shares rose. " + strings.Repeat("Filler words about the weather. ", 20), []string{}},
+		{"one-word short name in a long text wants a plain mention", "Sangamo shares rose. " + strings.Repeat("Filler words about the weather. ", 20), []string{}},
+		{"one-word short name in a long text after the full name", "Sangamo Therapeutics Inc. said Sangamo shares rose. " + strings.Repeat("Filler words about the weather. ", 20), []string{"SGMO.XNAS"}},
 	}
 	for _, tt := range tests {
 		cs, _ := tg.Find(tt.text, len(tt.text))

@@ -34,6 +34,15 @@ var businessWords = set(
 	"nifty", "dow", "index", "buy", "sell", "hold", "overweight", "underweight", "neutral", "outperform", "underperform",
 )
 
+// financeWords are the words of market talk; a one-word short name in a
+// long text wants one of them close by.
+var financeWords = set(
+	"shares", "share", "stock", "stocks", "investors", "investor", "shareholders", "earnings", "revenue", "revenues",
+	"profit", "profits", "quarter", "quarterly", "eps", "dividend", "buyback", "ceo", "cfo", "analyst", "analysts",
+	"downgrade", "downgrades", "upgrade", "upgrades", "acquisition", "acquire", "acquires", "merger", "stake", "ipo",
+	"nyse", "nasdaq", "inc", "corp", "ltd", "plc", "company", "company's", "firm", "billion", "million", "deal", "sales",
+)
+
 // firstNames are given names common in English-language news; before an
 // ambiguous single-word name they show a person (Harrison Ford, Tim Apple).
 var firstNames = set(
@@ -57,7 +66,7 @@ var firstNames = set(
 	"isabella", "charlotte", "rose", "alexis", "kayla", "ford", "taylor", "elon", "jeff", "bill", "warren", "satya",
 	"sundar", "mukesh", "anil", "ratan", "masayoshi", "akio", "jack", "pony", "jensen", "lisa", "mr", "mrs", "ms", "dr",
 	"sir", "lord", "lady", "president", "senator", "sen", "rep", "gov", "judge", "coach", "actor", "actress", "singer",
-	"will", "narendra", "rahul", "rakesh", "rajesh", "ramesh", "suresh", "sunil", "sanjay", "vijay", "ajay", "amit",
+	"will", "steve", "mike", "dave", "jim", "bob", "ben", "sam", "nick", "chris", "matt", "dan", "greg", "jon", "ashish", "nirav", "aishwarya", "narendra", "rahul", "rakesh", "rajesh", "ramesh", "suresh", "sunil", "sanjay", "vijay", "ajay", "amit",
 	"arun", "ashok", "deepak", "venu", "kumar", "prakash", "raj", "ravi", "sandeep", "sandip", "vikram", "xi", "li",
 	"wang", "zhang", "chen", "liu", "yang", "hiroshi", "takeshi", "kenji", "yuki", "kim", "park", "lee",
 )
@@ -75,7 +84,7 @@ var commonWords = set(
 	"bridge", "tower", "crown", "royal", "empire", "kingdom", "republic", "national", "federal", "central", "capital",
 	"general", "global", "american", "european", "asian", "african", "pacific", "atlantic", "western", "eastern",
 	"northern", "southern", "golden", "silver", "diamond", "crystal", "pearl", "ruby", "emerald", "sapphire", "ivory",
-	"symphony", "harmony", "melody", "rhythm", "fusion", "impact", "momentum", "catalyst", "evolve", "evolution",
+	"harmony", "melody", "rhythm", "fusion", "impact", "momentum", "catalyst", "evolve", "evolution",
 	"transform", "innovate", "inspire", "empower", "elevate", "ignite", "spark", "bolt", "flash", "rapid", "swift",
 	"agile", "smart", "bright", "clear", "pure", "fresh", "green", "blue", "red", "black", "white", "orange", "purple",
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",
