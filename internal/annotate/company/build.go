@@ -90,6 +90,7 @@ var descriptorWords = set(
 	"petroleum", "networks", "software", "labs", "laboratories", "sciences", "healthcare", "medical", "investments",
 	"partners", "properties", "realty", "logistics", "shipping", "foods", "beverages", "brands", "products",
 	"manufacturing", "engineering", "infrastructure", "textiles", "ventures", "companies", "incorporated", "network",
+	"investment", "fashions", "fashion", "apparel", "rail", "railways", "wagons", "cables", "mills", "papers", "sugars",
 	"corporation", "limited", "holdings", "group", "co", "inc", "ltd", "plc", "corp", "ag", "sa", "nv", "se", "&",
 	"of", "india", "(india)", "usa", "america", "americas", "canada", "japan", "china", "europe", "uk",
 )
@@ -166,6 +167,10 @@ func (t *trie) addCompany(m *secmaster.Master, id int32) {
 		}
 		add(a, w, f)
 	}
+	// initials of a long name ("Indian Railway Finance Corporation" → IRFC)
+	if ini := initials(core); len(ini) >= 3 && len(ini) <= 5 && !acronymStop[strings.ToUpper(ini)] {
+		t.add([]string{ini}, entry{id: id, kind: kindCompany, flags: fAcronym | fDerived | fAmbiguous})
+	}
 	// short forms: drop trailing descriptor words, and abbreviate the last one
 	short := core
 	for len(short) > 1 && descriptorWords[short[len(short)-1]] {
@@ -201,4 +206,24 @@ func isAcronym(name string) bool {
 		}
 	}
 	return letters > 0 && len(name) <= 6
+}
+
+// initials are the first letters of a name's words, leaving out "&" and
+// "of"; empty when a word does not start with a letter.
+func initials(words []string) string {
+	var b strings.Builder
+	for _, w := range words {
+		if w == "&" || w == "of" || w == "the" {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if r < 'a' || r > 'z' {
+			return ""
+		}
+		b.WriteRune(r)
+	}
+	if b.Len() < 3 {
+		return ""
+	}
+	return b.String()
 }

@@ -67,7 +67,7 @@ type hit struct {
 	needsContext bool // an ambiguous name: wants business words around it or a plain mention elsewhere
 	needsParent  bool // an ambiguous brand: wants a plain mention of its company elsewhere
 	needsStrong  bool // a short name made of common words in a long text: wants a plain mention elsewhere
-	finance      bool // its context must be market talk (financeWords), not just business words
+	finance      bool // a short name of an imported company: a busy text alone does not vouch for it
 	tag          *tagHit
 }
 
@@ -222,6 +222,7 @@ func (t *Tagger) judge(body string, toks []tok, i, end int, node int32, hint str
 		case single:
 			h.needsContext = true
 			h.needsStrong = len(body) > longText
+			h.finance = true // not rescued by a busy text
 		case t.m.IsPlace(surface) || t.allCommon(body, toks[i:end]):
 			// "Santa Fe", "All About": words or places unless the text talks business around them
 			h.needsContext = true
@@ -427,7 +428,7 @@ func hasContext(body string, toks []tok, h *hit) bool {
 			continue
 		}
 		w := strings.ToLower(body[toks[k].Start:toks[k].End])
-		if financeWords[w] || !h.finance && businessWords[w] {
+		if businessWords[w] {
 			return true
 		}
 	}
@@ -452,6 +453,9 @@ func (t *Tagger) collect(body string, toks []tok, hits []hit, titleEnd int) ([]n
 			strong[h.id] = true
 		}
 	}
+	// a text that plainly names several companies is business news: an
+	// ambiguous curated name in it is the company
+	busy := len(strong) >= 3
 	byCompany := map[string]*found{}
 	var order []string
 	orgs := map[int32]*news.Organization{}
@@ -475,7 +479,7 @@ func (t *Tagger) collect(body string, toks []tok, hits []hit, titleEnd int) ([]n
 		if (h.needsParent || h.needsStrong) && !strong[h.id] {
 			continue
 		}
-		if h.needsContext && !strong[h.id] && !hasContext(body, toks, h) {
+		if h.needsContext && !strong[h.id] && !hasContext(body, toks, h) && !(busy && h.first >= 0 && !h.finance) {
 			continue
 		}
 		key := ""

@@ -31,16 +31,9 @@ var businessWords = set(
 	"movers", "mover", "%", "stake", "units", "unit", "division", "operations", "manufacturing", "retail", "dealers",
 	"dealership", "model", "models", "sedan", "electric", "ev", "evs", "hybrid", "engine", "recall", "recalls",
 	"fall", "falls", "rise", "rises", "gains", "slips", "jumps", "drops", "net", "cr", "crore", "rs", "ftse", "sensex",
-	"nifty", "dow", "index", "buy", "sell", "hold", "overweight", "underweight", "neutral", "outperform", "underperform",
-)
-
-// financeWords are the words of market talk; a one-word short name in a
-// long text wants one of them close by.
-var financeWords = set(
-	"shares", "share", "stock", "stocks", "investors", "investor", "shareholders", "earnings", "revenue", "revenues",
-	"profit", "profits", "quarter", "quarterly", "eps", "dividend", "buyback", "ceo", "cfo", "analyst", "analysts",
-	"downgrade", "downgrades", "upgrade", "upgrades", "acquisition", "acquire", "acquires", "merger", "stake", "ipo",
-	"nyse", "nasdaq", "inc", "corp", "ltd", "plc", "company", "company's", "firm", "billion", "million", "deal", "sales",
+	"nifty", "dow", "index", "approval", "permit", "project", "projects", "order", "orders", "bags", "wins",
+	"awarded", "mine", "drilling", "exploration", "production", "output", "listing", "delist", "offer", "bonds",
+	"rights", "issue", "turnaround", "buy", "sell", "hold", "overweight", "underweight", "neutral", "outperform", "underperform",
 )
 
 // firstNames are given names common in English-language news; before an
