@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/tickerwire/tickerwire/internal/annotate"
+	"github.com/tickerwire/tickerwire/internal/annotate/pipeline"
 	"github.com/tickerwire/tickerwire/internal/jsonl"
 )
 
@@ -40,7 +41,7 @@ type annotateInput struct {
 
 func runAnnotate(env *Env, args []string) error {
 	fs := env.FlagSet("annotate")
-	data := fs.String("data", "./tickerwire-data", "data directory holding the imported security master")
+	data := fs.String("data", defaultDataDir, "data directory holding the imported security master")
 	ref := fs.String("reference", "", "import the security-master reference files in this directory first")
 	workers := fs.Int("workers", runtime.NumCPU(), "articles annotated in parallel")
 	if err := env.Parse(fs, args); err != nil {
@@ -55,7 +56,7 @@ func runAnnotate(env *Env, args []string) error {
 		return err
 	}
 	defer closeIn()
-	a := annotate.Default(m)
+	a := pipeline.New(m)
 	stats, err := jsonl.Process(in, env.Stdout, *workers, func(line []byte) (any, error) {
 		var x annotateInput
 		if err := json.Unmarshal(line, &x); err != nil {

@@ -34,7 +34,7 @@ func runSecmaster(env *Env, args []string) error {
 	}
 	sub := args[0]
 	fs := env.FlagSet("secmaster " + sub)
-	data := fs.String("data", "./tickerwire-data", "data directory of the store")
+	data := fs.String("data", defaultDataDir, "data directory of the store")
 	if err := env.Parse(fs, args[1:]); err != nil {
 		return err
 	}
@@ -42,11 +42,13 @@ func runSecmaster(env *Env, args []string) error {
 		return fmt.Errorf("secmaster %s: want one argument, got %d", sub, fs.NArg())
 	}
 	if sub == "import" {
-		m, err := importMaster(env, fs.Arg(0))
+		st, err := openStore(env.Ctx, *data)
 		if err != nil {
 			return err
 		}
-		if err := saveMaster(env, *data, m, true); err != nil {
+		defer st.Close()
+		m, err := masterFromStore(env, st, fs.Arg(0))
+		if err != nil {
 			return err
 		}
 		fmt.Fprintf(env.Stdout, "imported %d companies into %s\n", m.Len(), *data)

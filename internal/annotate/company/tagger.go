@@ -18,7 +18,7 @@ import (
 	"github.com/tickerwire/tickerwire/internal/secmaster"
 )
 
-// Tagger finds companies and organisations in texts; annotate.Default runs
+// Tagger finds companies and organisations in texts; the annotate pipeline runs
 // it as the first step of the pipeline. Build it once with New; it is safe
 // for concurrent use.
 type Tagger struct {

@@ -1,0 +1,119 @@
+// Package sqlquery builds the WHERE clause of an article search for the SQL
+// stores. Both schemas name things alike: articles a (sort_time, language,
+// story_id, parent_uuid, kind), article_listings (article_id, symbol, mic,
+// sort_time) and article_events (article_id, type, sort_time); a Dialect
+// supplies what differs.
+package sqlquery
+
+import (
+	"strings"
+	"time"
+
+	"github.com/tickerwire/tickerwire/internal/store"
+	"github.com/tickerwire/tickerwire/internal/store/searchquery"
+)
+
+// Dialect is what differs between the SQL databases.
+type Dialect struct {
+	// Placeholder returns the n-th (1-based) bind parameter: "?" or "$n".
+	Placeholder func(n int) string
+	// Time converts a time to a bind argument for sort_time.
+	Time func(time.Time) any
+	// Search returns the condition on articles a for a full-text query,
+	// given the placeholder of its argument, and the argument itself.
+	Search func(placeholder string, n searchquery.Node) (cond string, arg any)
+}
+
+// Builder collects conditions and their arguments.
+type Builder struct {
+	d     Dialect
+	conds []string
+	args  []any
+}
+
+// Arg adds a bind argument and returns its placeholder.
+func (b *Builder) Arg(v any) string {
+	b.args = append(b.args, v)
+	return b.d.Placeholder(len(b.args))
+}
+
+// Args returns the bind arguments added so far.
+func (b *Builder) Args() []any { return b.args }
+
+func (b *Builder) list(vals []string) string {
+	ph := make([]string, len(vals))
+	for i, v := range vals {
+		ph[i] = b.Arg(v)
+	}
+	return strings.Join(ph, ", ")
+}
+
+// timeRange returns " AND col >= x AND col <= y" for q's date bounds.
+func (b *Builder) timeRange(col string, q store.Query) string {
+	var s string
+	if !q.PublishedAfter.IsZero() {
+		s += " AND " + col + " >= " + b.Arg(b.d.Time(q.PublishedAfter))
+	}
+	if !q.PublishedBefore.IsZero() {
+		s += " AND " + col + " <= " + b.Arg(b.d.Time(q.PublishedBefore))
+	}
+	return s
+}
+
+// Where returns the conditions for q (normalised by store.Normalize, with
+// its parsed search) joined by AND, "TRUE" when there are none, and a
+// Builder holding their arguments, to which the caller may add more.
+func Where(d Dialect, q store.Query, search searchquery.Node) (string, *Builder) {
+	b := &Builder{d: d}
+	if matches := store.SymbolMatches(q.Symbols); len(matches) > 0 {
+		var bare []string
+		var ors []string
+		for _, m := range matches {
+			if m.MIC == "" {
+				bare = append(bare, m.Symbol)
+			} else {
+				ors = append(ors, "(symbol = "+b.Arg(m.Symbol)+" AND mic = "+b.Arg(m.MIC)+")")
+			}
+		}
+		ors = append(ors, "symbol IN ("+b.list(bare)+")")
+		b.conds = append(b.conds, "a.id IN (SELECT article_id FROM article_listings WHERE ("+
+			strings.Join(ors, " OR ")+")"+b.timeRange("sort_time", q)+")")
+	}
+	if events := nonEmpty(q.Events); len(events) > 0 {
+		b.conds = append(b.conds, "a.id IN (SELECT article_id FROM article_events WHERE type IN ("+
+			b.list(events)+")"+b.timeRange("sort_time", q)+")")
+	}
+	if search != nil {
+		cond, arg := d.Search(d.Placeholder(len(b.args)+1), search)
+		b.args = append(b.args, arg)
+		b.conds = append(b.conds, cond)
+	}
+	if r := b.timeRange("a.sort_time", q); r != "" {
+		b.conds = append(b.conds, strings.TrimPrefix(r, " AND "))
+	}
+	if langs := nonEmpty(q.Languages); len(langs) > 0 {
+		for i := range langs {
+			langs[i] = strings.ToLower(langs[i])
+		}
+		b.conds = append(b.conds, "a.language IN ("+b.list(langs)+")")
+	}
+	for _, eq := range [...]struct{ col, val string }{{"a.story_id", q.StoryID}, {"a.parent_uuid", q.ParentUUID}, {"a.kind", q.Kind}} {
+		if eq.val != "" {
+			b.conds = append(b.conds, eq.col+" = "+b.Arg(eq.val))
+		}
+	}
+	if len(b.conds) == 0 {
+		return "TRUE", b
+	}
+	return strings.Join(b.conds, " AND "), b
+}
+
+func nonEmpty(vals []string) []string {
+	var out []string
+	for _, v := range vals {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
