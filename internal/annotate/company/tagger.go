@@ -227,6 +227,9 @@ func (t *Tagger) judge(body string, toks []tok, i, end int, node int32, hint str
 			// "Santa Fe", "All About": words or places unless the text talks business around them
 			h.needsContext = true
 			h.needsStrong = len(body) > longText
+		case len(body) > longText:
+			h.needsContext = true // a short name in a long text: "Mauna Kea" of an astronomy story
+			h.finance = true
 		}
 	}
 	if best.flags&fAcronym != 0 && (len(surface) <= 2 || len(surface) == 3 && allCapsAround(toks, i, end)) {
@@ -365,6 +368,11 @@ func venueAfter(body string, toks []tok, end int) bool {
 			return false
 		}
 		if venueWords[strings.ToLower(body[toks[k].Start:toks[k].End])] {
+			// "ICICIdirect Centre for Financial Learning" is an institute, not a venue
+			if k+1 < len(toks) {
+				next := strings.ToLower(body[toks[k+1].Start:toks[k+1].End])
+				return next != "for" && next != "of"
+			}
 			return true
 		}
 	}
@@ -393,7 +401,8 @@ func hasPossessive(body string, end int) bool {
 
 var venueWords = set("arena", "center", "centre", "stadium", "field", "park", "amphitheatre", "amphitheater", "pavilion",
 	"stage", "theatre", "theater", "hall", "bowl", "dome", "coliseum", "garden", "gardens", "ballpark", "speedway",
-	"raceway", "classic", "open", "championship", "championships", "cup", "masters", "invitational", "tower", "plaza")
+	"raceway", "classic", "open", "championship", "championships", "cup", "masters", "invitational", "tower", "plaza",
+	"finals", "music")
 
 // allCapsAround reports whether the words around [i, end) are in capitals
 // too, as in an upper-case headline, where capitals say nothing.
@@ -401,6 +410,17 @@ func allCapsAround(toks []tok, i, end int) bool {
 	prev := i > 0 && toks[i-1].Upper
 	next := end < len(toks) && toks[end].Upper
 	return prev || next
+}
+
+// vouched reports whether the text vouches for an ambiguous curated name:
+// it plainly names several companies, or one of the same sector ("Ford"
+// beside Honda).
+func (t *Tagger) vouched(h *hit, busy bool, sectors map[string]bool) bool {
+	if h.finance || h.id < 0 {
+		return false
+	}
+	c := t.m.Company(int(h.id))
+	return busy || c.Curated && c.Sector != "" && sectors[c.Sector]
 }
 
 // longText is the length beyond which a text is an article rather than a
@@ -456,6 +476,12 @@ func (t *Tagger) collect(body string, toks []tok, hits []hit, titleEnd int) ([]n
 	// a text that plainly names several companies is business news: an
 	// ambiguous curated name in it is the company
 	busy := len(strong) >= 3
+	sectors := map[string]bool{} // sectors of the companies plainly named
+	for id := range strong {
+		if c := t.m.Company(int(id)); c.Sector != "" {
+			sectors[c.Sector] = true
+		}
+	}
 	byCompany := map[string]*found{}
 	var order []string
 	orgs := map[int32]*news.Organization{}
@@ -479,7 +505,7 @@ func (t *Tagger) collect(body string, toks []tok, hits []hit, titleEnd int) ([]n
 		if (h.needsParent || h.needsStrong) && !strong[h.id] {
 			continue
 		}
-		if h.needsContext && !strong[h.id] && !hasContext(body, toks, h) && !(busy && h.first >= 0 && !h.finance) {
+		if h.needsContext && !strong[h.id] && !hasContext(body, toks, h) && !t.vouched(h, busy, sectors) {
 			continue
 		}
 		key := ""

@@ -26,7 +26,7 @@ var businessWords = set(
 	"maker", "makers", "automaker", "automakers", "carmaker", "oil", "gas", "refinery", "bank", "lender", "airline",
 	"insurer", "drugmaker", "payments", "card", "cards", "cars", "vehicles", "vehicle", "trucks", "suv", "pickup", "plant",
 	"factory", "factories", "giant", "rival", "rivals", "competitor", "customers", "users", "subscribers", "platform",
-	"headquarters", "spokesperson", "spokesman", "spokeswoman", "announced", "reported", "said", "says", "trading",
+	"headquarters", "spokesperson", "spokesman", "spokeswoman", "trading",
 	"traded", "rose", "fell", "jumped", "slumped", "surged", "tumbled", "gained", "climbing", "rebounds", "soars", "plunges",
 	"movers", "mover", "%", "stake", "units", "unit", "division", "operations", "manufacturing", "retail", "dealers",
 	"dealership", "model", "models", "sedan", "electric", "ev", "evs", "hybrid", "engine", "recall", "recalls",
@@ -59,7 +59,7 @@ var firstNames = set(
 	"isabella", "charlotte", "rose", "alexis", "kayla", "ford", "taylor", "elon", "jeff", "bill", "warren", "satya",
 	"sundar", "mukesh", "anil", "ratan", "masayoshi", "akio", "jack", "pony", "jensen", "lisa", "mr", "mrs", "ms", "dr",
 	"sir", "lord", "lady", "president", "senator", "sen", "rep", "gov", "judge", "coach", "actor", "actress", "singer",
-	"will", "steve", "mike", "dave", "jim", "bob", "ben", "sam", "nick", "chris", "matt", "dan", "greg", "jon", "ashish", "nirav", "aishwarya", "narendra", "rahul", "rakesh", "rajesh", "ramesh", "suresh", "sunil", "sanjay", "vijay", "ajay", "amit",
+	"will", "rob", "steve", "mike", "dave", "jim", "bob", "ben", "sam", "nick", "chris", "matt", "dan", "greg", "jon", "ashish", "nirav", "aishwarya", "narendra", "rahul", "rakesh", "rajesh", "ramesh", "suresh", "sunil", "sanjay", "vijay", "ajay", "amit",
 	"arun", "ashok", "deepak", "venu", "kumar", "prakash", "raj", "ravi", "sandeep", "sandip", "vikram", "xi", "li",
 	"wang", "zhang", "chen", "liu", "yang", "hiroshi", "takeshi", "kenji", "yuki", "kim", "park", "lee",
 )
