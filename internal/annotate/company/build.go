@@ -112,8 +112,8 @@ func (t *trie) addCompany(m *secmaster.Master, id int32) {
 		amb[strings.Join(secmaster.Words(a), " ")] = true
 	}
 	add := func(name string, words []string, f flags) {
-		if len(words) == 0 {
-			return
+		if len(words) == 0 || len(words) > 1 && functionWords[words[len(words)-1]] {
+			return // "Brown &", "The Bank of": a name does not end in a small word
 		}
 		key := strings.Join(words, " ")
 		if amb[key] {
@@ -136,8 +136,15 @@ func (t *trie) addCompany(m *secmaster.Master, id int32) {
 	core := secmaster.CoreWords(c.Name)
 	// the full name and its shortenings down to the core: "Nissan Motor Co., Ltd.", "Nissan Motor Co."
 	if len(core) > 0 && len(core) <= len(full) && full[0] == core[0] {
-		for n := len(full); n > len(core); n-- {
-			add(c.Name, full[:n], fFullName)
+		if len(full) > len(core) {
+			add(c.Name, full, fFullName)
+		}
+		short := flags(fFullName)
+		if !c.Curated && len(core) == 1 {
+			short = fDerived // "Credit Corp" of Credit Corp Group Limited: as weak as "Credit"
+		}
+		for n := len(full) - 1; n > len(core); n-- {
+			add(c.Name, full[:n], short)
 		}
 	} else {
 		add(c.Name, full, fFullName)
@@ -227,3 +234,6 @@ func initials(words []string) string {
 	}
 	return b.String()
 }
+
+// functionWords join the words of a name; no name ends with one.
+var functionWords = set("of", "&", "and", "the", "de", "du", "des", "la", "le", "di", "del", "y", "et", "for", "on", "in", "a", "an", "van", "von", "der")

@@ -235,6 +235,9 @@ func (t *Tagger) judge(body string, toks []tok, i, end int, node int32, hint str
 	if best.flags&fAcronym != 0 && (len(surface) <= 2 || len(surface) == 3 && allCapsAround(toks, i, end)) {
 		h.needsContext = true
 	}
+	if single && best.flags&(fAcronym|fAmbiguous|fDerived) != 0 && allCapsAround(toks, i, end) {
+		h.needsStrong = true // "UPS STAKE", "SHELL SEES": in capitals a word is as likely as a name
+	}
 	if hyphenJoined(body, toks, i, end) {
 		h.conf *= 0.6
 	}
@@ -404,12 +407,14 @@ var venueWords = set("arena", "center", "centre", "stadium", "field", "park", "a
 	"raceway", "classic", "open", "championship", "championships", "cup", "masters", "invitational", "tower", "plaza",
 	"finals", "music")
 
-// allCapsAround reports whether the words around [i, end) are in capitals
-// too, as in an upper-case headline, where capitals say nothing.
+// allCapsAround reports whether the name and a word next to it are in
+// capitals, as in an upper-case headline, where capitals say nothing.
 func allCapsAround(toks []tok, i, end int) bool {
-	prev := i > 0 && toks[i-1].Upper
-	next := end < len(toks) && toks[end].Upper
-	return prev || next
+	if !toks[i].Upper {
+		return false
+	}
+	capsWord := func(x tok) bool { return x.Upper && !x.Digit && x.End-x.Start >= 2 }
+	return i > 0 && capsWord(toks[i-1]) || end < len(toks) && capsWord(toks[end])
 }
 
 // vouched reports whether the text vouches for an ambiguous curated name:
