@@ -223,8 +223,10 @@ func (t *Tagger) judge(body string, toks []tok, i, end int, node int32, hint str
 			h.needsContext = true
 			h.needsStrong = len(body) > longText
 			h.finance = true // not rescued by a busy text
-		case t.m.IsPlace(surface) || t.allCommon(body, toks[i:end]):
-			// "Santa Fe", "All About": words or places unless the text talks business around them
+		case t.m.IsPlace(surface):
+			h.needsStrong = true // "New Zealand" of New Zealand Energy is the country unless the company is named
+		case t.allCommon(body, toks[i:end]):
+			// "All About", "Blue Moon": words unless the text talks business around them
 			h.needsContext = true
 			h.needsStrong = len(body) > longText
 		case len(body) > longText:
