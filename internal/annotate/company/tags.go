@@ -22,7 +22,7 @@ var usMICs = map[string]bool{"XNAS": true, "XNYS": true, "XASE": true, "ARCX": t
 // scanTags finds the explicit tickers in s.
 func (t *Tagger) scanTags(s string) []tagHit {
 	var hits []tagHit
-	for _, loc := range bareList.FindAllStringIndex(s, -1) {
+	for _, loc := range bareLists(s) {
 		if loc[0] > 0 && s[loc[0]-1] == '(' {
 			continue // read as a parenthesised list below
 		}
@@ -114,6 +114,20 @@ func (t *Tagger) cashtag(s string, i int) (tagHit, bool) {
 // bareList is a list of three or more upper-case symbols without
 // parentheses: "Materials stocks - SWC, SSRI, SLW, AAU".
 var bareList = regexp.MustCompile(`\b[A-Z]{2,5}(?:, [A-Z]{2,5}){2,}\b`)
+
+// bareLists finds bare ticker lists, running the expression only over texts
+// that have two ", X" sequences at least (most have none).
+func bareLists(s string) [][]int {
+	n := 0
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] == ',' && s[i+1] == ' ' && s[i+2] >= 'A' && s[i+2] <= 'Z' {
+			if n++; n >= 2 {
+				return bareList.FindAllStringIndex(s, -1)
+			}
+		}
+	}
+	return nil
+}
 
 // symbols resolves each comma-separated symbol of s[start:end] on US markets.
 func (t *Tagger) symbols(s string, start, end int) []tagHit {
