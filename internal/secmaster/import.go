@@ -124,9 +124,7 @@ func ImportDir(dir string, base []Company) (*Master, *Report, error) {
 		rep.Files = append(rep.Files, fr)
 	}
 	for i := range b.companies {
-		if !b.companies[i].Curated {
-			orderListings(&b.companies[i])
-		}
+		orderListings(&b.companies[i])
 	}
 	for name := range ctx.countries {
 		ctx.places[NormName(name)] = true
@@ -349,23 +347,36 @@ func countWords(counts map[string]int, text string) {
 	}
 }
 
-// orderListings puts the home market's main listing first, then other
-// exchanges, then OTC and secondary venues, keeping the order within each.
+// orderListings puts the home market's main listing first, then the home
+// market's others, US exchanges, OTC, other markets and secondary venues,
+// keeping the order within each (a curated company's own order first).
 func orderListings(c *Company) {
 	rank := func(l news.Listing) int {
 		ex := exchanges[l.MIC]
 		switch {
-		case l.MIC == "OTCM" || secondaryVenues[l.MIC]:
-			return 4
-		case ex.Country == c.Country && mainBoards[l.MIC]:
+		case secondaryVenues[l.MIC]:
+			return 5
+		case isHome(c.Country, ex.Country) && mainBoards[l.MIC]:
 			return 0
-		case ex.Country == c.Country:
+		case isHome(c.Country, ex.Country):
 			return 1
+		case usMarkets[l.MIC]:
+			return 2
+		case l.MIC == "OTCM":
+			return 3
 		}
-		return 2
+		return 4
 	}
 	sort.SliceStable(c.Listings, func(a, b int) bool { return rank(c.Listings[a]) < rank(c.Listings[b]) })
 }
+
+// isHome reports whether a market in country market is home to an issuer of
+// country (Hong Kong is for mainland Chinese issuers).
+func isHome(country, market string) bool {
+	return country == market || market == "HK" && (country == "CN" || country == "KY" || country == "BM")
+}
+
+var usMarkets = map[string]bool{"XNYS": true, "XNAS": true, "XASE": true, "ARCX": true, "BATS": true}
 
 // mainBoards are the markets preferred as a company's primary listing when
 // it trades on several in its home country.

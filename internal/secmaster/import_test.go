@@ -63,8 +63,8 @@ func TestImportDirMerges(t *testing.T) {
 		country  string
 		listings []string
 	}{
-		// home listing first, the NYSE ADR and the OTC line linked by name, the Berlin line by ISIN
-		{"7203.XTKS", "Toyota Motor Corporation", "JP", []string{"7203:XTKS", "TM:XNYS", "TOM:XBER", "TOYOF:OTCM"}},
+		// home listing first, the NYSE ADR and the OTC line linked by name, the Berlin line by ISIN last
+		{"7203.XTKS", "Toyota Motor Corporation", "JP", []string{"7203:XTKS", "TM:XNYS", "TOYOF:OTCM", "TOM:XBER"}},
 		// the OTC symbol of a foreign issuer finds its home listing; 0175 is 175 on HKEX
 		{"GELYF", "Geely Automobile Holdings Limited", "CN", []string{"175:XHKG", "GELYF:OTCM"}},
 		{"AAPL", "Apple Inc.", "US", []string{"AAPL:XNAS"}},
