@@ -95,3 +95,23 @@ func TestCleanSecurityName(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParseTag checks the tag parser on any input: no panic, and an accepted
+// tag resolves to a known MIC and a non-empty upper-case symbol.
+func FuzzParseTag(f *testing.F) {
+	for _, s := range []string{"OTC:NSANY", "HKG:0175", "NASDAQ: AAPL", "TSE:RY", ":", "a:b", "HKG:000"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		mic, sym, ok := ParseTag(s)
+		if !ok {
+			return
+		}
+		if _, known := ExchangeByMIC(mic); !known {
+			t.Errorf("ParseTag(%q): unknown MIC %q", s, mic)
+		}
+		if sym == "" {
+			t.Errorf("ParseTag(%q): empty symbol", s)
+		}
+	})
+}

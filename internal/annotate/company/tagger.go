@@ -68,6 +68,7 @@ type hit struct {
 	needsParent  bool // an ambiguous brand: wants a plain mention of its company elsewhere
 	needsStrong  bool // a short name made of common words in a long text: wants a plain mention elsewhere
 	finance      bool // a short name of an imported company: a busy text alone does not vouch for it
+	initial      bool // starts a sentence, where any word is capitalised
 	tag          *tagHit
 }
 
@@ -188,7 +189,7 @@ func (t *Tagger) judge(body string, toks []tok, i, end int, node int32, hint str
 	if stop < len(body) && body[stop] == '.' && legalWords[toks[end-1].normOf(body)] {
 		stop++ // "Nissan Motor Co." keeps the period of its abbreviation
 	}
-	h := &hit{start: start, end: stop, first: i, last: end, id: best.id, kind: best.kind}
+	h := &hit{start: start, end: stop, first: i, last: end, id: best.id, kind: best.kind, initial: sentenceStart(body, toks, i)}
 	if best.kind != kindCompany {
 		return h, true
 	}
@@ -423,11 +424,19 @@ func allCapsAround(toks []tok, i, end int) bool {
 // it plainly names several companies, or one of the same sector ("Ford"
 // beside Honda).
 func (t *Tagger) vouched(h *hit, busy bool, sectors map[string]bool) bool {
-	if h.finance || h.id < 0 {
+	if h.finance || h.id < 0 || h.initial {
 		return false
 	}
 	c := t.m.Company(int(h.id))
 	return busy || c.Curated && c.Sector != "" && sectors[c.Sector]
+}
+
+// sentenceStart reports whether token i starts the text, a sentence or a line.
+func sentenceStart(body string, toks []tok, i int) bool {
+	if i == 0 {
+		return true
+	}
+	return strings.ContainsAny(body[toks[i-1].End:toks[i].Start], ".!?\n:\"“")
 }
 
 // longText is the length beyond which a text is an article rather than a
