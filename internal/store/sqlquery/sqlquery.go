@@ -43,6 +43,10 @@ func (b *Builder) Arg(v any) string {
 // Args returns the bind arguments added so far.
 func (b *Builder) Args() []any { return b.args }
 
+// Truncate drops the arguments after the first n, to build another query
+// on the same conditions.
+func (b *Builder) Truncate(n int) { b.args = b.args[:n] }
+
 func (b *Builder) list(vals []string) string {
 	ph := make([]string, len(vals))
 	for i, v := range vals {
@@ -154,9 +158,18 @@ func nonEmpty(vals []string) []string {
 	return out
 }
 
-// Count returns the query counting the articles matching where.
-func Count(where string) string {
-	return `SELECT count(*) FROM articles a WHERE ` + where
+// Count returns the query counting the articles matching where, up to
+// max+1 of them (so more than max tells there are more).
+func Count(where string, b *Builder, max int) string {
+	return `SELECT count(*) FROM (SELECT 1 FROM articles a WHERE ` + where + ` LIMIT ` + b.Arg(max+1) + `) AS m`
+}
+
+// Found turns the result of Count into Result.Found and Result.FoundMore.
+func Found(count, max int) (int, bool) {
+	if count > max {
+		return max, true
+	}
+	return count, false
 }
 
 // Page returns the query selecting columns of one page of the articles
