@@ -21,8 +21,8 @@ type Dialect struct {
 	Time func(time.Time) any
 	// Search returns the condition on articles a for a full-text query,
 	// adding its arguments to b. When other conditions select candidate
-	// articles (by symbol, event, story or parent), candidates is not nil
-	// and each call returns a subquery selecting their IDs (with its
+	// articles (by symbol, event, story, parent or date), candidates is not
+	// nil and each call returns a subquery selecting their IDs (with its
 	// arguments added to b), which may bound the search.
 	Search func(b *Builder, n searchquery.Node, candidates func() string) string
 }
@@ -120,6 +120,11 @@ func Where(d Dialect, q store.Query, search searchquery.Node) (string, *Builder)
 			candidates = byColumn
 		}
 		b.conds = append(b.conds, "a.id IN ("+byColumn()+")")
+	}
+	if candidates == nil && (!q.PublishedAfter.IsZero() || !q.PublishedBefore.IsZero()) {
+		candidates = func() string {
+			return "SELECT id AS article_id FROM articles WHERE TRUE" + b.timeRange("sort_time", q)
+		}
 	}
 	if search != nil {
 		b.conds = append(b.conds, d.Search(b, search, candidates))

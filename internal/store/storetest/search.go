@@ -123,6 +123,7 @@ func testSearch(t *testing.T, s store.Store) {
 		{"description is searched", store.Query{Search: "elektro*"}, []string{toyotaDE}, 0},
 		{"or", store.Query{Search: "honda | toyota"}, []string{merger, toyotaDE}, 0},
 		{"groups", store.Query{Search: "(honda | toyota) -merger"}, []string{toyotaDE}, 0},
+		{"search and date", store.Query{Search: "nissan", PublishedAfter: base, PublishedBefore: base.Add(3 * h)}, []string{merger}, 0},
 		{"symbol and search", store.Query{Symbols: []string{"NSANY"}, Search: "foxconn"}, []string{talks}, 0},
 		{"published after, inclusive", store.Query{PublishedAfter: base.Add(2 * h)}, []string{talks, headline, merger, toyotaDE}, 0},
 		{"published before, inclusive", store.Query{PublishedBefore: base.Add(1 * h)}, []string{brk, recall}, 0},
