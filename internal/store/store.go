@@ -93,16 +93,26 @@ type Query struct {
 	SentimentLTE  *float64
 	Limit         int // default DefaultLimit, at most MaxLimit
 	Offset        int
+	// MaxFound is where counting the matches stops (default
+	// DefaultMaxFound), so a broad query costs no more than a narrow one.
+	// Pages beyond it are still returned.
+	MaxFound int
 }
 
-// Page sizes.
+// Page sizes and counting.
 const (
 	DefaultLimit = 50
 	MaxLimit     = 1000
+	// DefaultMaxFound caps Result.Found, as search engines cap their hit
+	// counts (Elasticsearch's track_total_hits is 10,000 too).
+	DefaultMaxFound = 10000
 )
 
 // Result is one page of matching articles.
 type Result struct {
 	Articles []news.Article
-	Found    int
+	// Found is how many articles match, counted up to Query.MaxFound;
+	// FoundMore tells that more than Found match.
+	Found     int
+	FoundMore bool
 }

@@ -196,12 +196,16 @@ func (s *Store) SearchArticles(ctx context.Context, q store.Query) (store.Result
 	where, b := sqlquery.Where(dialect, q, search)
 	var res store.Result
 	err = pgx.BeginTxFunc(ctx, s.pool, pgx.TxOptions{AccessMode: pgx.ReadOnly, IsoLevel: pgx.RepeatableRead}, func(tx pgx.Tx) error {
-		if err := tx.QueryRow(ctx, sqlquery.Count(where), b.Args()...).Scan(&res.Found); err != nil {
+		args := b.Args()
+		var count int
+		if err := tx.QueryRow(ctx, sqlquery.Count(where, b, q.MaxFound), b.Args()...).Scan(&count); err != nil {
 			return err
 		}
-		if res.Found <= q.Offset {
+		res.Found, res.FoundMore = sqlquery.Found(count, q.MaxFound)
+		if count <= q.Offset && !res.FoundMore {
 			return nil
 		}
+		b.Truncate(len(args))
 		rows, err := tx.Query(ctx, sqlquery.Page(articleColumns, where, b, q.Limit, q.Offset), b.Args()...)
 		if err != nil {
 			return err

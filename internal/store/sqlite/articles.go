@@ -271,12 +271,16 @@ func (s *Store) SearchArticles(ctx context.Context, q store.Query) (store.Result
 	}
 	defer tx.Rollback()
 	var res store.Result
-	if err := tx.QueryRowContext(ctx, sqlquery.Count(where), b.Args()...).Scan(&res.Found); err != nil {
+	args := b.Args()
+	var count int
+	if err := tx.QueryRowContext(ctx, sqlquery.Count(where, b, q.MaxFound), b.Args()...).Scan(&count); err != nil {
 		return res, fmt.Errorf("search articles: %w", err)
 	}
-	if res.Found <= q.Offset {
+	res.Found, res.FoundMore = sqlquery.Found(count, q.MaxFound)
+	if count <= q.Offset && !res.FoundMore {
 		return res, nil
 	}
+	b.Truncate(len(args))
 	rows, err := tx.QueryContext(ctx, sqlquery.Page(articleColumns, where, b, q.Limit, q.Offset), b.Args()...)
 	if err != nil {
 		return res, fmt.Errorf("search articles: %w", err)

@@ -21,8 +21,8 @@ type Dialect struct {
 	Time func(time.Time) any
 	// Search returns the condition on articles a for a full-text query,
 	// adding its arguments to b. When other conditions select candidate
-	// articles (by symbol, event, story or parent), candidates is not nil
-	// and each call returns a subquery selecting their IDs (with its
+	// articles (by symbol, event, story, parent or date), candidates is not
+	// nil and each call returns a subquery selecting their IDs (with its
 	// arguments added to b), which may bound the search.
 	Search func(b *Builder, n searchquery.Node, candidates func() string) string
 }
@@ -42,6 +42,10 @@ func (b *Builder) Arg(v any) string {
 
 // Args returns the bind arguments added so far.
 func (b *Builder) Args() []any { return b.args }
+
+// Truncate drops the arguments after the first n, to build another query
+// on the same conditions.
+func (b *Builder) Truncate(n int) { b.args = b.args[:n] }
 
 func (b *Builder) list(vals []string) string {
 	ph := make([]string, len(vals))
@@ -117,6 +121,11 @@ func Where(d Dialect, q store.Query, search searchquery.Node) (string, *Builder)
 		}
 		b.conds = append(b.conds, "a.id IN ("+byColumn()+")")
 	}
+	if candidates == nil && (!q.PublishedAfter.IsZero() || !q.PublishedBefore.IsZero()) {
+		candidates = func() string {
+			return "SELECT id AS article_id FROM articles WHERE TRUE" + b.timeRange("sort_time", q)
+		}
+	}
 	if search != nil {
 		b.conds = append(b.conds, d.Search(b, search, candidates))
 	}
@@ -154,9 +163,18 @@ func nonEmpty(vals []string) []string {
 	return out
 }
 
-// Count returns the query counting the articles matching where.
-func Count(where string) string {
-	return `SELECT count(*) FROM articles a WHERE ` + where
+// Count returns the query counting the articles matching where, up to
+// max+1 of them (so more than max tells there are more).
+func Count(where string, b *Builder, max int) string {
+	return `SELECT count(*) FROM (SELECT 1 FROM articles a WHERE ` + where + ` LIMIT ` + b.Arg(max+1) + `) AS m`
+}
+
+// Found turns the result of Count into Result.Found and Result.FoundMore.
+func Found(count, max int) (int, bool) {
+	if count > max {
+		return max, true
+	}
+	return count, false
 }
 
 // Page returns the query selecting columns of one page of the articles

@@ -73,7 +73,7 @@ func benchArticle(i, n int) *news.Article {
 // concurrent writers.
 func Fill(tb testing.TB, s store.Store, n int) {
 	tb.Helper()
-	res, err := s.SearchArticles(ctx, store.Query{Limit: 1})
+	res, err := s.SearchArticles(ctx, store.Query{Limit: 1, MaxFound: n})
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -123,6 +123,7 @@ func testSearch(t *testing.T, s store.Store) {
 		{"description is searched", store.Query{Search: "elektro*"}, []string{toyotaDE}, 0},
 		{"or", store.Query{Search: "honda | toyota"}, []string{merger, toyotaDE}, 0},
 		{"groups", store.Query{Search: "(honda | toyota) -merger"}, []string{toyotaDE}, 0},
+		{"search and date", store.Query{Search: "nissan", PublishedAfter: base, PublishedBefore: base.Add(3 * h)}, []string{merger}, 0},
 		{"symbol and search", store.Query{Symbols: []string{"NSANY"}, Search: "foxconn"}, []string{talks}, 0},
 		{"published after, inclusive", store.Query{PublishedAfter: base.Add(2 * h)}, []string{talks, headline, merger, toyotaDE}, 0},
 		{"published before, inclusive", store.Query{PublishedBefore: base.Add(1 * h)}, []string{brk, recall}, 0},
@@ -156,6 +157,9 @@ func testSearch(t *testing.T, s store.Store) {
 		{"beyond the end", store.Query{Limit: 2, Offset: 10}, nil, 6},
 		{"negative paging is ignored", store.Query{Limit: -1, Offset: -5}, []string{talks, headline, merger, toyotaDE, brk, recall}, 0},
 		{"filtered paging", store.Query{Search: "nissan", Limit: 1, Offset: 1}, []string{merger}, 3},
+		{"count stops at MaxFound", store.Query{Limit: 2, MaxFound: 4}, []string{talks, headline}, 4},
+		{"count up to MaxFound", store.Query{Search: "nissan", MaxFound: 3}, []string{talks, merger, recall}, 0},
+		{"page beyond MaxFound", store.Query{Limit: 2, Offset: 4, MaxFound: 3}, []string{brk, recall}, 3},
 	}
 	for _, tt := range tests {
 		res, err := s.SearchArticles(ctx, tt.q)
@@ -170,8 +174,9 @@ func testSearch(t *testing.T, s store.Store) {
 		if found == 0 {
 			found = len(tt.want)
 		}
-		if res.Found != found {
-			t.Errorf("%s: Found = %d, want %d", tt.name, res.Found, found)
+		more := tt.q.MaxFound > 0 && found == tt.q.MaxFound && tt.name != "count up to MaxFound"
+		if res.Found != found || res.FoundMore != more {
+			t.Errorf("%s: Found = %d, FoundMore = %v; want %d, %v", tt.name, res.Found, res.FoundMore, found, more)
 		}
 	}
 }
