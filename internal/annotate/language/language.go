@@ -11,7 +11,7 @@ import (
 )
 
 // maxScan bounds how much of a text is read.
-const maxScan = 4000
+const maxScan = 2000
 
 // Detect returns the ISO 639-1 code of the language text is written in, or
 // "" when it cannot tell (no letters, no known words).
@@ -95,7 +95,7 @@ func byScript(text string) string {
 }
 
 // maxWords bounds how many words byWords reads.
-const maxWords = 300
+const maxWords = 150
 
 // byWords counts each language's function words and picks the language
 // with the most; too little evidence gives "".
