@@ -1,7 +1,7 @@
 // Package language tells the language of an article (ISO 639-1): by script
-// for the languages that have their own (ja, zh, ko, ru, uk, ar, fa, he,
-// el, hi, th, gu, bn, ta, …) and by counting common function words for those written in
-// Latin letters (en, de, fr, es, it, pt, nl, sv, da, no, pl, tr, id).
+// for the languages that have their own (ja, zh, ko, ru, uk, ar, fa, he, el,
+// hi, th, gu, bn, ta, …) and by counting common function words for those
+// written in Latin letters (en, de, fr, es, it, pt, nl, sv, da, no, pl, tr, id).
 package language
 
 import (
