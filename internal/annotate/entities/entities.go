@@ -121,7 +121,41 @@ func (f *Finder) analyse(d Input) *analysed {
 			a.gaz = append(a.gaz, placeMatch{pm.from + r[0], pm.to + r[0], pm.place})
 		}
 	}
+	a.surnames()
 	return a
+}
+
+// surnames makes every later lone mention of a person's surname a mention
+// of that person, whatever the tagger made of it ("Espinosa said").
+func (a *analysed) surnames() {
+	last := map[string]bool{}
+	for _, e := range a.ents {
+		if e.typ == typePER && e.to-e.from > 1 {
+			last[a.toks[e.to-1].text] = true
+		}
+	}
+	if len(last) == 0 {
+		return
+	}
+	taken := make([]bool, len(a.toks))
+	for i, e := range a.ents {
+		for k := e.from; k < e.to; k++ {
+			taken[k] = true
+		}
+		if e.to-e.from == 1 && e.typ != typePER && last[a.toks[e.from].text] && !a.isOrg(e.from, e.to) {
+			a.ents[i].typ = typePER
+		}
+	}
+	var added []span
+	for k, t := range a.toks {
+		if !taken[k] && last[t.text] && startsUpper(t.text) && !a.isOrg(k, k+1) {
+			added = append(added, span{k, k + 1, typePER})
+		}
+	}
+	if len(added) > 0 {
+		a.ents = append(a.ents, added...)
+		sortBy(a.ents, func(e span) int { return e.from })
+	}
 }
 
 // sentenceRanges splits tokens into sentences: at line breaks and after

@@ -122,9 +122,9 @@ func TestStep(t *testing.T) {
 		},
 		{
 			name:      "company named nearby, surname later",
-			text:      "Nissan has been undergoing a major overhaul under CEO Ivan Espinosa, who announced plans to shut plants. Espinosa said more was needed.",
+			text:      "Nissan has been undergoing a major overhaul under CEO Ivan Espinosa, who announced plans to shut plants. Espinosa said more was needed. Analysts expect Espinosa to act.",
 			companies: []org{nissan},
-			people:    []personSummary{{"Ivan Espinosa", "CEO", "Nissan Motor Co., Ltd.", []string{"Ivan Espinosa", "Espinosa"}}},
+			people:    []personSummary{{"Ivan Espinosa", "CEO", "Nissan Motor Co., Ltd.", []string{"Ivan Espinosa", "Espinosa", "Espinosa"}}},
 		},
 		{
 			name:      "countries, cities and demonyms",

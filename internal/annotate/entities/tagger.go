@@ -217,6 +217,17 @@ var smallWords = map[string]bool{
 // that is not a small word, as Title Case headlines do.
 // lower holds the tokens lower-cased.
 func isTitleCase(toks []token, lower []string) bool {
+	// A lower-case word of five letters or more is no small word; when more
+	// than a tenth of the tokens are such, no need to look further.
+	long := 0
+	for _, t := range toks {
+		if c := t.text[0]; c >= 'a' && c <= 'z' && len(t.text) > 4 {
+			long++
+		}
+	}
+	if long*10 > len(toks) {
+		return false
+	}
 	words, upper := 0, 0
 	for i, t := range toks {
 		r, _ := utf8.DecodeRuneInString(t.text)

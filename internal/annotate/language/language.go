@@ -1,7 +1,7 @@
 // Package language tells the language of an article (ISO 639-1): by script
-// for the languages that have their own (ja, zh, ko, ru, uk, ar, fa, he,
-// el, hi, th) and by counting common function words for those written in
-// Latin letters (en, de, fr, es, it, pt, nl, sv, da, no, pl, tr, id).
+// for the languages that have their own (ja, zh, ko, ru, uk, ar, fa, he, el,
+// hi, th, gu, bn, ta, …) and by counting common function words for those
+// written in Latin letters (en, de, fr, es, it, pt, nl, sv, da, no, pl, tr, id).
 package language
 
 import (
@@ -11,7 +11,7 @@ import (
 )
 
 // maxScan bounds how much of a text is read.
-const maxScan = 4000
+const maxScan = 2000
 
 // Detect returns the ISO 639-1 code of the language text is written in, or
 // "" when it cannot tell (no letters, no known words).
@@ -32,6 +32,7 @@ func Detect(text string) string {
 // byScript decides by the writing system when most letters are not Latin.
 func byScript(text string) string {
 	var latin, kana, han, hangul, cyrillic, ukrainian, arabic, persian, hebrew, greek, devanagari, thai int
+	var other [len(otherScripts)]int
 	for _, r := range text {
 		switch {
 		case r < 0x80:
@@ -62,6 +63,13 @@ func byScript(text string) string {
 			devanagari++
 		case unicode.Is(unicode.Thai, r):
 			thai++
+		default:
+			for i, sc := range otherScripts {
+				if unicode.Is(sc.table, r) {
+					other[i]++
+					break
+				}
+			}
 		case unicode.Is(unicode.Latin, r):
 			latin++
 		}
@@ -91,11 +99,27 @@ func byScript(text string) string {
 	case thai > latin:
 		return "th"
 	}
+	for i, n := range other {
+		if n > latin {
+			return otherScripts[i].lang
+		}
+	}
 	return ""
 }
 
+// otherScripts are scripts written for one language each.
+var otherScripts = [...]struct {
+	table *unicode.RangeTable
+	lang  string
+}{
+	{unicode.Gujarati, "gu"}, {unicode.Bengali, "bn"}, {unicode.Tamil, "ta"},
+	{unicode.Telugu, "te"}, {unicode.Kannada, "kn"}, {unicode.Malayalam, "ml"},
+	{unicode.Gurmukhi, "pa"}, {unicode.Georgian, "ka"}, {unicode.Armenian, "hy"},
+	{unicode.Khmer, "km"}, {unicode.Lao, "lo"}, {unicode.Myanmar, "my"}, {unicode.Sinhala, "si"},
+}
+
 // maxWords bounds how many words byWords reads.
-const maxWords = 300
+const maxWords = 150
 
 // byWords counts each language's function words and picks the language
 // with the most; too little evidence gives "".

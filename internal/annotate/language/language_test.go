@@ -16,6 +16,7 @@ func TestDetect(t *testing.T) {
 		{"日产汽车正在与富士康就电动汽车生产进行谈判。", "zh"},
 		{"삼성전자가 새로운 반도체 공장을 건설한다고 발표했다.", "ko"},
 		{"Правительство объявило о снижении налогов для компаний.", "ru"},
+		{"વડોદરા / અમેરિકામાં રહેતાં ભાયલીના છીતુ પટેલનું કોરોનાથી મોત", "gu"},
 		{"12345 !!!", ""},
 		{"I feel good .", ""},
 		{"Alphabet’s Massive AI Spending Surge Signals Confidence in Google’s Growth Engine", "en"},
