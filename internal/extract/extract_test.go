@@ -122,6 +122,10 @@ func TestCleanAuthor(t *testing.T) {
 		{"Redaktion", "Redaktion"},
 		{"Gabi sagt", ""},
 		{"Jos&eacute; Garc&iacute;a", "José García"},
+		{"Jane Doe, dpa", "Jane Doe"},
+		{"Tennis Club 4. 2. 2022.", "Tennis Club"},
+		{"Max Muster Alle Artikel", "Max Muster"},
+		{"RedaktionPubliziert", "Redaktion"},
 	}
 	for _, tt := range tests {
 		if got := cleanAuthor(tt.in); got != tt.want {
