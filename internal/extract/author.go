@@ -3,6 +3,8 @@ package extract
 import (
 	"encoding/json"
 	"html"
+	"maps"
+	"slices"
 	"regexp"
 	"strings"
 	"unicode"
@@ -104,8 +106,8 @@ func ldAuthorNames(script string) []string {
 					return
 				}
 			}
-			for k, c := range x {
-				walk(c, isAuthor || k == "author" || k == "creator")
+			for _, k := range slices.Sorted(maps.Keys(x)) { // map order would make the choice random
+				walk(x[k], isAuthor || k == "author" || k == "creator")
 			}
 		case []any:
 			if isAuthor && len(x) > 0 {

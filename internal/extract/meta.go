@@ -129,6 +129,10 @@ var commentClass = regexp.MustCompile(`(?i)comment|reply|respond`)
 // bylineStart matches the start of a byline in the page text.
 var bylineStart = regexp.MustCompile(`^(?i:by|von|par|por|autor(?:en|in)?:?|author:|text:)\s+\p{Lu}`)
 
+// bylineLead is how the first text of a byline element starts; only such
+// elements are read whole.
+var bylineLead = regexp.MustCompile(`^\s*(?i:by|von|par|por|autor(?:en|in)?|author|text)\b`)
+
 // bylineTags are the elements searched for bylines in the text.
 var bylineTags = map[atom.Atom]bool{atom.P: true, atom.Span: true, atom.Div: true, atom.Strong: true, atom.Em: true, atom.B: true, atom.I: true}
 
@@ -159,6 +163,9 @@ func (m *pageMeta) collectAuthor(n *html.Node) {
 		add(&m.classAuthors)
 	case bylineTags[n.DataAtom]:
 		if len(m.textBylines) >= maxAuthorElems {
+			return
+		}
+		if !bylineLead.MatchString(firstText(n)) {
 			return
 		}
 		if t, ok := shortText(n, 8*maxBylineLen); ok {
@@ -204,4 +211,19 @@ func shortText(n *html.Node, max int) (text string, ok bool) {
 		return "", false
 	}
 	return b.String(), true
+}
+
+// firstText is the first non-blank text node under n.
+func firstText(n *html.Node) string {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+			return c.Data
+		case c.Type == html.ElementNode && !skipTags[c.DataAtom]:
+			if t := firstText(c); t != "" {
+				return t
+			}
+		}
+	}
+	return ""
 }
