@@ -41,7 +41,12 @@ func HTML(page []byte, pageURL string) (Result, error) {
 // HTTPBody is HTML for a page fetched over HTTP: contentType is the
 // response's Content-Type header, whose charset counts when the page is not
 // valid UTF-8 and declares none itself.
-func HTTPBody(page []byte, contentType, pageURL string) (Result, error) {
+func HTTPBody(page []byte, contentType, pageURL string) (res Result, err error) {
+	defer func() {
+		if p := recover(); p != nil { // a library bug must not take the caller down
+			res, err = Result{}, fmt.Errorf("extract: internal error: %v", p)
+		}
+	}()
 	utf, err := ToUTF8(page, contentType)
 	if err != nil {
 		return Result{}, err
