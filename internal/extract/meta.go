@@ -119,12 +119,12 @@ func nodeText(n *html.Node) string {
 	return b.String()
 }
 
-// authorClass matches class or id values of bylines.
-var authorClass = regexp.MustCompile(`(?i)author|byline|verfasser`)
+// authorClass are words in class or id values of bylines.
+var authorClass = []string{"author", "byline", "verfasser"}
 
 // commentClass matches class or id values of comments, whose authors are not
 // the article's.
-var commentClass = regexp.MustCompile(`(?i)comment|reply|respond`)
+var commentClass = []string{"comment", "reply", "respond"}
 
 // bylineStart matches the start of a byline in the page text.
 var bylineStart = regexp.MustCompile(`^(?i:by|von|par|por|autor(?:en|in)?:?|author:|text:)\s+\p{Lu}`)
@@ -150,7 +150,7 @@ func (m *pageMeta) collectAuthor(n *html.Node) {
 			}
 		}
 	}
-	marks := attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "data-testid")
+	marks := strings.ToLower(attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "data-testid"))
 	switch {
 	case n.Data == "byline":
 		add(&m.classAuthors)
@@ -159,7 +159,7 @@ func (m *pageMeta) collectAuthor(n *html.Node) {
 	case n.DataAtom == atom.A && hasToken(attr(n, "rel"), "author"):
 		add(&m.relAuthors)
 	case n.DataAtom != atom.Body && n.DataAtom != atom.Html && n.DataAtom != atom.Meta && n.DataAtom != atom.Link &&
-		authorClass.MatchString(marks) && !commentClass.MatchString(marks):
+		containsAny(marks, authorClass) && !containsAny(marks, commentClass):
 		add(&m.classAuthors)
 	case bylineTags[n.DataAtom]:
 		if len(m.textBylines) >= maxAuthorElems {
@@ -226,4 +226,13 @@ func firstText(n *html.Node) string {
 		}
 	}
 	return ""
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
