@@ -3,6 +3,8 @@ package extract
 import (
 	"encoding/json"
 	"html"
+	"maps"
+	"slices"
 	"regexp"
 	"strings"
 	"unicode"
@@ -14,10 +16,10 @@ var authorPrefix = regexp.MustCompile(`(?i)^(?:(?:(?:zeige\s+)?alle\s+beiträge|
 
 // authorTail cuts what often follows a name in a byline: a date, "am ...",
 // "Stand ...", a separator with more text, an e-mail address.
-var authorTail = regexp.MustCompile(`(?i)\s*(?:\||•|·|\b(?:am|on|le|el|il|stand|veröffentlicht|publiziert|published|updated|aktualisiert|(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|,?\s*(?:(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?\d{1,4}(?:[./-]\d{1,2}[./-]\d{1,4}|\.?\s+\p{L}+\s+\d{4})|\S+@\S+).*$`)
+var authorTail = regexp.MustCompile(`(?i)\s*(?:\||•|·|\b(?:am|on|le|el|il|stand|veröffentlicht|publiziert|published|updated|aktualisiert|alle artikel|all articles|all posts|more from|mehr von|follow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|(?-i:Publiziert|Veröffentlicht|Aktualisiert)|,?\s*(?:(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?\d{1,4}(?:\.?\s*[./-]?\s*\d{1,2}\s*[./-]\s*\d{1,4}|\.\s*\d{1,2}\.\s*\d{2,4}|\.?\s+\p{L}+\s+\d{4})|,\s*(?:dpa|afp|ap|reuters|sid|kna|epd|apa|ddp|dts)$|\S+@\S+).*$`)
 
 // authorJunk are byline texts that name no author.
-var authorJunk = regexp.MustCompile(`(?i)^(?:name|author|autor|admin|administrator|auteurs?|editor|unknown|anonymous|human|person|publiziert|abgelegt unter|about the author)$|\s(?:sagt|says|schreibt|wrote)$`)
+var authorJunk = regexp.MustCompile(`(?i)^(?:name|author|autor|admin|administrator|auteurs?|editor|unknown|anonymous|human|person|publiziert|datum|date|follow|abgelegt unter|about the author)$|\s(?:sagt|says|schreibt|wrote)$`)
 
 // cleanAuthor trims a byline to the author's name as the page writes it, or
 // returns "" when s does not look like one.
@@ -104,8 +106,8 @@ func ldAuthorNames(script string) []string {
 					return
 				}
 			}
-			for k, c := range x {
-				walk(c, isAuthor || k == "author" || k == "creator")
+			for _, k := range slices.Sorted(maps.Keys(x)) { // map order would make the choice random
+				walk(x[k], isAuthor || k == "author" || k == "creator")
 			}
 		case []any:
 			if isAuthor && len(x) > 0 {

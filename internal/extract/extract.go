@@ -35,7 +35,19 @@ type Result struct {
 // compressed or not). pageURL, when not empty, is the address the page was
 // fetched from; it resolves relative links and is the fallback canonical URL.
 func HTML(page []byte, pageURL string) (Result, error) {
-	utf, err := ToUTF8(page, "")
+	return HTTPBody(page, "", pageURL)
+}
+
+// HTTPBody is HTML for a page fetched over HTTP: contentType is the
+// response's Content-Type header, whose charset counts when the page is not
+// valid UTF-8 and declares none itself.
+func HTTPBody(page []byte, contentType, pageURL string) (res Result, err error) {
+	defer func() {
+		if p := recover(); p != nil { // a library bug must not take the caller down
+			res, err = Result{}, fmt.Errorf("extract: internal error: %v", p)
+		}
+	}()
+	utf, err := ToUTF8(page, contentType)
 	if err != nil {
 		return Result{}, err
 	}
@@ -43,11 +55,17 @@ func HTML(page []byte, pageURL string) (Result, error) {
 	if err != nil {
 		return Result{}, fmt.Errorf("extract: parse: %w", err)
 	}
-	return Document(doc, pageURL)
+	return document(doc, pageURL, true)
 }
 
 // Document extracts the article from a parsed page. doc is not modified.
 func Document(doc *html.Node, pageURL string) (Result, error) {
+	return document(doc, pageURL, false)
+}
+
+// document extracts the article from doc; when owned, doc may be modified
+// (readability then works on it, the last reader, instead of a copy).
+func document(doc *html.Node, pageURL string, owned bool) (Result, error) {
 	var u *nurl.URL
 	if p, err := nurl.Parse(strings.TrimSpace(pageURL)); err == nil && p.IsAbs() {
 		u = p
@@ -73,8 +91,13 @@ func Document(doc *html.Node, pageURL string) (Result, error) {
 		tf = paragraphs(tr.ContentNode)
 		trTitle, trLang = tr.Metadata.Title, tr.Metadata.Language
 	}
+	parser := readability.NewParser()
+	parse := parser.ParseDocument
+	if owned {
+		parse = parser.ParseAndMutate
+	}
 	var rd []string
-	if art, err := readability.FromDocument(doc, u); err == nil && art.Node != nil {
+	if art, err := parse(doc, u); err == nil && art.Node != nil {
 		rd = paragraphs(art.Node)
 	}
 	title := chooseTitle(m, trTitle)

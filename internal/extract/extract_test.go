@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -122,6 +123,10 @@ func TestCleanAuthor(t *testing.T) {
 		{"Redaktion", "Redaktion"},
 		{"Gabi sagt", ""},
 		{"Jos&eacute; Garc&iacute;a", "José García"},
+		{"Jane Doe, dpa", "Jane Doe"},
+		{"Tennis Club 4. 2. 2022.", "Tennis Club"},
+		{"Max Muster Alle Artikel", "Max Muster"},
+		{"RedaktionPubliziert", "Redaktion"},
 	}
 	for _, tt := range tests {
 		if got := cleanAuthor(tt.in); got != tt.want {
@@ -180,4 +185,28 @@ func TestArticle(t *testing.T) {
 		a.Title != "Müller Werke beruft neuen Vorstandschef" || a.Language != "de" || a.Published.IsZero() || a.Text == "" {
 		t.Errorf("Article = %+v", a)
 	}
+}
+
+// FuzzHTML checks that no page makes HTML panic and that what it returns is
+// valid UTF-8.
+func FuzzHTML(f *testing.F) {
+	for _, name := range []string{"cp1252.html", "utf8-mislabelled.html"} {
+		page, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(page)
+	}
+	f.Add([]byte("<html><title>a | b</title><h1>a</h1><p>By X</p>"))
+	f.Fuzz(func(t *testing.T, page []byte) {
+		r, err := HTML(page, "https://example.com/x")
+		if err != nil {
+			return
+		}
+		for _, s := range []string{r.Title, r.Text, r.Author} {
+			if !utf8.ValidString(s) {
+				t.Fatalf("invalid UTF-8 in %q", s)
+			}
+		}
+	})
 }

@@ -119,15 +119,19 @@ func nodeText(n *html.Node) string {
 	return b.String()
 }
 
-// authorClass matches class or id values of bylines.
-var authorClass = regexp.MustCompile(`(?i)author|byline|verfasser`)
+// authorClass are words in class or id values of bylines.
+var authorClass = []string{"author", "byline", "verfasser"}
 
 // commentClass matches class or id values of comments, whose authors are not
 // the article's.
-var commentClass = regexp.MustCompile(`(?i)comment|reply|respond`)
+var commentClass = []string{"comment", "reply", "respond"}
 
 // bylineStart matches the start of a byline in the page text.
 var bylineStart = regexp.MustCompile(`^(?i:by|von|par|por|autor(?:en|in)?:?|author:|text:)\s+\p{Lu}`)
+
+// bylineLead is how the first text of a byline element starts; only such
+// elements are read whole.
+var bylineLead = regexp.MustCompile(`^\s*(?i:by|von|par|por|autor(?:en|in)?|author|text)\b`)
 
 // bylineTags are the elements searched for bylines in the text.
 var bylineTags = map[atom.Atom]bool{atom.P: true, atom.Span: true, atom.Div: true, atom.Strong: true, atom.Em: true, atom.B: true, atom.I: true}
@@ -146,7 +150,7 @@ func (m *pageMeta) collectAuthor(n *html.Node) {
 			}
 		}
 	}
-	marks := attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "data-testid")
+	marks := strings.ToLower(attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "data-testid"))
 	switch {
 	case n.Data == "byline":
 		add(&m.classAuthors)
@@ -155,10 +159,13 @@ func (m *pageMeta) collectAuthor(n *html.Node) {
 	case n.DataAtom == atom.A && hasToken(attr(n, "rel"), "author"):
 		add(&m.relAuthors)
 	case n.DataAtom != atom.Body && n.DataAtom != atom.Html && n.DataAtom != atom.Meta && n.DataAtom != atom.Link &&
-		authorClass.MatchString(marks) && !commentClass.MatchString(marks):
+		containsAny(marks, authorClass) && !containsAny(marks, commentClass):
 		add(&m.classAuthors)
 	case bylineTags[n.DataAtom]:
 		if len(m.textBylines) >= maxAuthorElems {
+			return
+		}
+		if !bylineLead.MatchString(firstText(n)) {
 			return
 		}
 		if t, ok := shortText(n, 8*maxBylineLen); ok {
@@ -204,4 +211,28 @@ func shortText(n *html.Node, max int) (text string, ok bool) {
 		return "", false
 	}
 	return b.String(), true
+}
+
+// firstText is the first non-blank text node under n.
+func firstText(n *html.Node) string {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+			return c.Data
+		case c.Type == html.ElementNode && !skipTags[c.DataAtom]:
+			if t := firstText(c); t != "" {
+				return t
+			}
+		}
+	}
+	return ""
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
