@@ -69,7 +69,7 @@ func DefaultConfig() Config {
 		EventWeight:    0.5,
 		QueryTerms:     10,
 		PostingScan:    200,
-		Candidates:     16,
+		Candidates:     10,
 		MaxStoryTerms:  400,
 	}
 }
