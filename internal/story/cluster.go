@@ -299,7 +299,7 @@ func (c *Clusterer) bestStory(vec []termWeight) (*storyState, float64) {
 			continue
 		}
 		// Rank by the margin over the story's own threshold.
-		if m := sim - c.threshold(s.count); m >= 0 && (best == nil || m > bestMargin) {
+		if m := sim - c.threshold(s); m >= 0 && (best == nil || m > bestMargin) {
 			best, bestScore, bestMargin = s, sim, m
 		}
 	}
@@ -363,31 +363,41 @@ func (c *Clusterer) queryTerms(vec []termWeight) []termWeight {
 }
 
 // similarity is the cosine of vec (unit length) and the story's centroid,
-// and the number of words the two share.
+// with the one word that contributes most counted for no more than all the
+// others together: a story is joined for what the texts tell in common, not
+// for one name they share. It also returns the number of words shared.
 func (s *storyState) similarity(vec []termWeight) (float64, int) {
 	if s.norm2 <= 0 {
 		return 0, 0
 	}
-	var dot float64
+	var dot, top float64
 	shared := 0
 	for _, tw := range vec {
 		if w, ok := s.centroid[tw.term]; ok {
-			dot += float64(tw.w) * float64(w)
+			p := float64(tw.w) * float64(w)
+			dot += p
 			if isWord(tw.term) {
 				shared++
+				top = max(top, p)
 			}
 		}
 	}
-	return dot / math.Sqrt(s.norm2), shared
+	return min(dot, 2*(dot-top)) / math.Sqrt(s.norm2), shared
 }
 
-// threshold is the least similarity for joining a story of n articles. A
-// large story's centroid spreads over more words, so a member's cosine to it
-// is lower; the threshold falls from Threshold for one article towards
-// MinThreshold as 1/sqrt(n).
-func (c *Clusterer) threshold(n int) float64 {
+// threshold is the least similarity for joining the story. A story of many
+// different articles has a centroid spread over more words, so a member's
+// cosine to it is lower: the threshold falls from Threshold for one article
+// towards MinThreshold as 1/sqrt(n), where n = count²/|centroid|² is the
+// story's effective number of distinct articles (1 for any number of
+// copies of one text, count for articles with no word in common).
+func (c *Clusterer) threshold(s *storyState) float64 {
 	lo, hi := c.cfg.MinThreshold, c.cfg.Threshold
-	return lo + (hi-lo)/math.Sqrt(float64(n))
+	if s.count == 0 {
+		return hi
+	}
+	spread := min(math.Sqrt(s.norm2)/float64(s.count), 1) // 1/sqrt(n)
+	return lo + (hi-lo)*spread
 }
 
 func (c *Clusterer) newStory(id string, first *docState) *storyState {
