@@ -124,11 +124,12 @@ func BenchmarkAssign(b *testing.B) {
 	history := benchHistory
 	s := newStream(b, 33_000)
 	c := NewClusterer(DefaultConfig())
-	start := time.Now()
+	start, startCPU := time.Now(), cpuTime(b)
 	for range history {
 		c.Assign(s.doc())
 	}
-	b.Logf("history: %d articles in %v", history, time.Since(start).Round(time.Millisecond))
+	b.Logf("history: %d articles synthesised and assigned in %v (%v of CPU)", history,
+		time.Since(start).Round(time.Millisecond), (cpuTime(b) - startCPU).Round(time.Millisecond))
 	docs := make([]Doc, 20_000)
 	for i := range docs {
 		docs[i] = s.doc()
