@@ -67,7 +67,6 @@ type termWeight struct {
 
 type docState struct {
 	id    string
-	title string
 	story *storyState
 	vec   []termWeight // sorted by term, unit length
 	fp    Fingerprint
@@ -139,7 +138,7 @@ func (c *Clusterer) Assign(d Doc) Assignment {
 	}
 	best, score := c.bestStory(doc.vec)
 	if best == nil {
-		s := c.newStory(d.ID, doc)
+		s := c.newStory(d.ID, d.Title, doc)
 		c.join(doc, s)
 		return Assignment{Story: s.id, New: true}
 	}
@@ -157,7 +156,7 @@ func (c *Clusterer) Add(d Doc, storyID string) {
 	doc := c.prepare(d)
 	s := c.storyByID[storyID]
 	if s == nil {
-		s = c.newStory(storyID, doc)
+		s = c.newStory(storyID, d.Title, doc)
 	}
 	c.join(doc, s)
 }
@@ -174,7 +173,7 @@ func (c *Clusterer) prepare(d Doc) *docState {
 	c.terms = c.tok.Terms(c.terms[:0], d.Title)
 	titleTerms := len(c.terms)
 	c.terms = c.tok.Terms(c.terms, d.Text)
-	doc := &docState{id: d.ID, title: d.Title, at: c.now, seq: c.seq}
+	doc := &docState{id: d.ID, at: c.now, seq: c.seq}
 	// Syndicated copies keep the body and rewrite the headline, so the
 	// fingerprint is of the body when there is one.
 	switch {
@@ -400,11 +399,11 @@ func (c *Clusterer) threshold(s *storyState) float64 {
 	return lo + (hi-lo)*spread
 }
 
-func (c *Clusterer) newStory(id string, first *docState) *storyState {
+func (c *Clusterer) newStory(id, title string, first *docState) *storyState {
 	s := &storyState{
 		id:       id,
 		num:      c.nextNum,
-		title:    first.title,
+		title:    title,
 		centroid: make(map[uint32]float32, len(first.vec)),
 		first:    first.at,
 	}
