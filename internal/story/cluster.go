@@ -79,7 +79,7 @@ type storyState struct {
 	num      uint32 // creation number
 	slot     uint32
 	title    string
-	centroid map[uint32]float32
+	centroid []termWeight // the sum of the members' vectors, sorted by term
 	norm2    float64
 	members  []*docState // in the window, in arrival order
 	sketches []sketch    // the members' fingerprint sketches, side by side
@@ -371,17 +371,31 @@ func (s *storyState) similarity(vec []termWeight) (float64, int) {
 	}
 	var dot, top float64
 	shared := 0
-	for _, tw := range vec {
-		if w, ok := s.centroid[tw.term]; ok {
-			p := float64(tw.w) * float64(w)
+	cen := s.centroid
+	for i, j := 0, 0; i < len(vec) && j < len(cen); {
+		switch {
+		case vec[i].term < cen[j].term:
+			i++
+		case vec[i].term > cen[j].term:
+			j++
+		default:
+			p := float64(vec[i].w) * float64(cen[j].w)
 			dot += p
-			if isWord(tw.term) {
+			if isWord(vec[i].term) {
 				shared++
 				top = max(top, p)
 			}
+			i++
+			j++
 		}
 	}
 	return min(dot, 2*(dot-top)) / math.Sqrt(s.norm2), shared
+}
+
+// has reports whether the story's centroid holds the term.
+func (s *storyState) has(term uint32) bool {
+	_, ok := slices.BinarySearchFunc(s.centroid, term, func(tw termWeight, t uint32) int { return cmp.Compare(tw.term, t) })
+	return ok
 }
 
 // threshold is the least similarity for joining the story. A story of many
@@ -404,7 +418,7 @@ func (c *Clusterer) newStory(id, title string, first *docState) *storyState {
 		id:       id,
 		num:      c.nextNum,
 		title:    title,
-		centroid: make(map[uint32]float32, len(first.vec)),
+		centroid: make([]termWeight, 0, len(first.vec)),
 		first:    first.at,
 	}
 	c.nextNum++
@@ -424,14 +438,9 @@ func (c *Clusterer) newStory(id, title string, first *docState) *storyState {
 // join adds the article to the story, its centroid and the indexes.
 func (c *Clusterer) join(d *docState, s *storyState) {
 	d.story = s
-	for _, tw := range d.vec {
-		old, had := s.centroid[tw.term]
-		s.centroid[tw.term] = old + tw.w
-		s.norm2 += 2*float64(old)*float64(tw.w) + float64(tw.w)*float64(tw.w)
-		if !had {
-			c.postings[tw.term] = append(c.postings[tw.term], s.slot)
-		}
-	}
+	s.add(d.vec, func(term uint32) {
+		c.postings[term] = append(c.postings[term], s.slot)
+	})
 	if len(s.centroid) > c.cfg.MaxStoryTerms {
 		s.prune(c.cfg.MaxStoryTerms * 3 / 4)
 	}
@@ -443,22 +452,59 @@ func (c *Clusterer) join(d *docState, s *storyState) {
 	c.queue = append(c.queue, d)
 }
 
+// add sums vec into the centroid, merging the two sorted lists in place from
+// their ends, and calls added for each term new to the centroid.
+func (s *storyState) add(vec []termWeight, added func(term uint32)) {
+	cen := s.centroid
+	fresh := 0
+	for i, j := 0, 0; j < len(vec); {
+		switch {
+		case i < len(cen) && cen[i].term < vec[j].term:
+			i++
+		case i < len(cen) && cen[i].term == vec[j].term:
+			i++
+			j++
+		default:
+			fresh++
+			j++
+		}
+	}
+	n := len(cen)
+	cen = slices.Grow(cen, fresh)[:n+fresh]
+	for i, j, k := n-1, len(vec)-1, n+fresh-1; j >= 0; k-- {
+		switch {
+		case i >= 0 && cen[i].term > vec[j].term:
+			cen[k] = cen[i]
+			i--
+		case i >= 0 && cen[i].term == vec[j].term:
+			old, w := float64(cen[i].w), float64(vec[j].w)
+			cen[k] = termWeight{vec[j].term, cen[i].w + vec[j].w}
+			s.norm2 += 2*old*w + w*w
+			i--
+			j--
+		default:
+			w := float64(vec[j].w)
+			cen[k] = vec[j]
+			s.norm2 += w * w
+			added(vec[j].term)
+			j--
+		}
+	}
+	s.centroid = cen
+}
+
 // prune keeps the story's keep heaviest centroid terms.
 func (s *storyState) prune(keep int) {
-	tws := make([]termWeight, 0, len(s.centroid))
-	for t, w := range s.centroid {
-		tws = append(tws, termWeight{t, w})
-	}
-	slices.SortFunc(tws, func(a, b termWeight) int {
+	slices.SortFunc(s.centroid, func(a, b termWeight) int {
 		if a.w != b.w {
 			return cmp.Compare(b.w, a.w)
 		}
 		return cmp.Compare(a.term, b.term)
 	})
-	clear(s.centroid)
+	s.centroid = slices.Clip(s.centroid[:keep])
+	slices.SortFunc(s.centroid, func(a, b termWeight) int { return cmp.Compare(a.term, b.term) })
 	s.norm2 = 0
-	for _, tw := range tws[:keep] {
-		s.centroid[tw.term] = tw.w
+	for _, tw := range s.centroid {
 		s.norm2 += float64(tw.w) * float64(tw.w)
 	}
 }
@@ -522,7 +568,7 @@ func (c *Clusterer) sweep() {
 			if _, dup := seen[slot]; dup {
 				continue
 			}
-			if _, has := s.centroid[t]; !has {
+			if !s.has(t) {
 				continue
 			}
 			seen[slot] = struct{}{}
