@@ -8,7 +8,6 @@ import (
 	"github.com/tickerwire/tickerwire/internal/annotate"
 	"github.com/tickerwire/tickerwire/internal/annotate/pipeline"
 	"github.com/tickerwire/tickerwire/internal/jsonl"
-	"github.com/tickerwire/tickerwire/internal/news"
 	"github.com/tickerwire/tickerwire/internal/story"
 )
 
@@ -84,7 +83,7 @@ func runCluster(env *Env, args []string) error {
 		if annotator != nil {
 			ad := annotate.NewDocument(x.Title, x.Text)
 			ad.Published = d.Published
-			d.Companies, d.Events = storyFeatures(annotator.Annotate(ad))
+			d.Companies, d.Events = story.Features(annotator.Annotate(ad))
 		}
 		return clusterOutput{Story: c.Assign(d).Story}, nil
 	})
@@ -107,18 +106,4 @@ func articleID(raw json.RawMessage) (string, error) {
 		return "", fmt.Errorf("missing id: want a string or a number")
 	}
 	return n.String(), nil
-}
-
-// storyFeatures are the annotations the clusterer uses: the primary listing
-// key of each company and the event types.
-func storyFeatures(a news.Annotation) (companies, events []string) {
-	for _, c := range a.Companies {
-		if l := c.PrimaryListing(); l.Symbol != "" {
-			companies = append(companies, l.Key())
-		}
-	}
-	for _, e := range a.Events {
-		events = append(events, e.Type)
-	}
-	return companies, events
 }

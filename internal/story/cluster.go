@@ -67,7 +67,6 @@ type termWeight struct {
 
 type docState struct {
 	id    string
-	title string
 	story *storyState
 	vec   []termWeight // sorted by term, unit length
 	fp    Fingerprint
@@ -80,7 +79,7 @@ type storyState struct {
 	num      uint32 // creation number
 	slot     uint32
 	title    string
-	centroid map[uint32]float32
+	centroid []termWeight // the sum of the members' vectors, sorted by term
 	norm2    float64
 	members  []*docState // in the window, in arrival order
 	sketches []sketch    // the members' fingerprint sketches, side by side
@@ -139,7 +138,7 @@ func (c *Clusterer) Assign(d Doc) Assignment {
 	}
 	best, score := c.bestStory(doc.vec)
 	if best == nil {
-		s := c.newStory(d.ID, doc)
+		s := c.newStory(d.ID, d.Title, doc)
 		c.join(doc, s)
 		return Assignment{Story: s.id, New: true}
 	}
@@ -157,7 +156,7 @@ func (c *Clusterer) Add(d Doc, storyID string) {
 	doc := c.prepare(d)
 	s := c.storyByID[storyID]
 	if s == nil {
-		s = c.newStory(storyID, doc)
+		s = c.newStory(storyID, d.Title, doc)
 	}
 	c.join(doc, s)
 }
@@ -174,7 +173,7 @@ func (c *Clusterer) prepare(d Doc) *docState {
 	c.terms = c.tok.Terms(c.terms[:0], d.Title)
 	titleTerms := len(c.terms)
 	c.terms = c.tok.Terms(c.terms, d.Text)
-	doc := &docState{id: d.ID, title: d.Title, at: c.now, seq: c.seq}
+	doc := &docState{id: d.ID, at: c.now, seq: c.seq}
 	// Syndicated copies keep the body and rewrite the headline, so the
 	// fingerprint is of the body when there is one.
 	switch {
@@ -299,7 +298,7 @@ func (c *Clusterer) bestStory(vec []termWeight) (*storyState, float64) {
 			continue
 		}
 		// Rank by the margin over the story's own threshold.
-		if m := sim - c.threshold(s.count); m >= 0 && (best == nil || m > bestMargin) {
+		if m := sim - c.threshold(s); m >= 0 && (best == nil || m > bestMargin) {
 			best, bestScore, bestMargin = s, sim, m
 		}
 	}
@@ -363,39 +362,63 @@ func (c *Clusterer) queryTerms(vec []termWeight) []termWeight {
 }
 
 // similarity is the cosine of vec (unit length) and the story's centroid,
-// and the number of words the two share.
+// with the one word that contributes most counted for no more than all the
+// others together: a story is joined for what the texts tell in common, not
+// for one name they share. It also returns the number of words shared.
 func (s *storyState) similarity(vec []termWeight) (float64, int) {
 	if s.norm2 <= 0 {
 		return 0, 0
 	}
-	var dot float64
+	var dot, top float64
 	shared := 0
-	for _, tw := range vec {
-		if w, ok := s.centroid[tw.term]; ok {
-			dot += float64(tw.w) * float64(w)
-			if isWord(tw.term) {
+	cen := s.centroid
+	for i, j := 0, 0; i < len(vec) && j < len(cen); {
+		switch {
+		case vec[i].term < cen[j].term:
+			i++
+		case vec[i].term > cen[j].term:
+			j++
+		default:
+			p := float64(vec[i].w) * float64(cen[j].w)
+			dot += p
+			if isWord(vec[i].term) {
 				shared++
+				top = max(top, p)
 			}
+			i++
+			j++
 		}
 	}
-	return dot / math.Sqrt(s.norm2), shared
+	return min(dot, 2*(dot-top)) / math.Sqrt(s.norm2), shared
 }
 
-// threshold is the least similarity for joining a story of n articles. A
-// large story's centroid spreads over more words, so a member's cosine to it
-// is lower; the threshold falls from Threshold for one article towards
-// MinThreshold as 1/sqrt(n).
-func (c *Clusterer) threshold(n int) float64 {
+// has reports whether the story's centroid holds the term.
+func (s *storyState) has(term uint32) bool {
+	_, ok := slices.BinarySearchFunc(s.centroid, term, func(tw termWeight, t uint32) int { return cmp.Compare(tw.term, t) })
+	return ok
+}
+
+// threshold is the least similarity for joining the story. A story of many
+// different articles has a centroid spread over more words, so a member's
+// cosine to it is lower: the threshold falls from Threshold for one article
+// towards MinThreshold as 1/sqrt(n), where n = count²/|centroid|² is the
+// story's effective number of distinct articles (1 for any number of
+// copies of one text, count for articles with no word in common).
+func (c *Clusterer) threshold(s *storyState) float64 {
 	lo, hi := c.cfg.MinThreshold, c.cfg.Threshold
-	return lo + (hi-lo)/math.Sqrt(float64(n))
+	if s.count == 0 {
+		return hi
+	}
+	spread := min(math.Sqrt(s.norm2)/float64(s.count), 1) // 1/sqrt(n)
+	return lo + (hi-lo)*spread
 }
 
-func (c *Clusterer) newStory(id string, first *docState) *storyState {
+func (c *Clusterer) newStory(id, title string, first *docState) *storyState {
 	s := &storyState{
 		id:       id,
 		num:      c.nextNum,
-		title:    first.title,
-		centroid: make(map[uint32]float32, len(first.vec)),
+		title:    title,
+		centroid: make([]termWeight, 0, len(first.vec)),
 		first:    first.at,
 	}
 	c.nextNum++
@@ -415,14 +438,9 @@ func (c *Clusterer) newStory(id string, first *docState) *storyState {
 // join adds the article to the story, its centroid and the indexes.
 func (c *Clusterer) join(d *docState, s *storyState) {
 	d.story = s
-	for _, tw := range d.vec {
-		old, had := s.centroid[tw.term]
-		s.centroid[tw.term] = old + tw.w
-		s.norm2 += 2*float64(old)*float64(tw.w) + float64(tw.w)*float64(tw.w)
-		if !had {
-			c.postings[tw.term] = append(c.postings[tw.term], s.slot)
-		}
-	}
+	s.add(d.vec, func(term uint32) {
+		c.postings[term] = append(c.postings[term], s.slot)
+	})
 	if len(s.centroid) > c.cfg.MaxStoryTerms {
 		s.prune(c.cfg.MaxStoryTerms * 3 / 4)
 	}
@@ -434,22 +452,59 @@ func (c *Clusterer) join(d *docState, s *storyState) {
 	c.queue = append(c.queue, d)
 }
 
+// add sums vec into the centroid, merging the two sorted lists in place from
+// their ends, and calls added for each term new to the centroid.
+func (s *storyState) add(vec []termWeight, added func(term uint32)) {
+	cen := s.centroid
+	fresh := 0
+	for i, j := 0, 0; j < len(vec); {
+		switch {
+		case i < len(cen) && cen[i].term < vec[j].term:
+			i++
+		case i < len(cen) && cen[i].term == vec[j].term:
+			i++
+			j++
+		default:
+			fresh++
+			j++
+		}
+	}
+	n := len(cen)
+	cen = slices.Grow(cen, fresh)[:n+fresh]
+	for i, j, k := n-1, len(vec)-1, n+fresh-1; j >= 0; k-- {
+		switch {
+		case i >= 0 && cen[i].term > vec[j].term:
+			cen[k] = cen[i]
+			i--
+		case i >= 0 && cen[i].term == vec[j].term:
+			old, w := float64(cen[i].w), float64(vec[j].w)
+			cen[k] = termWeight{vec[j].term, cen[i].w + vec[j].w}
+			s.norm2 += 2*old*w + w*w
+			i--
+			j--
+		default:
+			w := float64(vec[j].w)
+			cen[k] = vec[j]
+			s.norm2 += w * w
+			added(vec[j].term)
+			j--
+		}
+	}
+	s.centroid = cen
+}
+
 // prune keeps the story's keep heaviest centroid terms.
 func (s *storyState) prune(keep int) {
-	tws := make([]termWeight, 0, len(s.centroid))
-	for t, w := range s.centroid {
-		tws = append(tws, termWeight{t, w})
-	}
-	slices.SortFunc(tws, func(a, b termWeight) int {
+	slices.SortFunc(s.centroid, func(a, b termWeight) int {
 		if a.w != b.w {
 			return cmp.Compare(b.w, a.w)
 		}
 		return cmp.Compare(a.term, b.term)
 	})
-	clear(s.centroid)
+	s.centroid = slices.Clip(s.centroid[:keep])
+	slices.SortFunc(s.centroid, func(a, b termWeight) int { return cmp.Compare(a.term, b.term) })
 	s.norm2 = 0
-	for _, tw := range tws[:keep] {
-		s.centroid[tw.term] = tw.w
+	for _, tw := range s.centroid {
 		s.norm2 += float64(tw.w) * float64(tw.w)
 	}
 }
@@ -513,7 +568,7 @@ func (c *Clusterer) sweep() {
 			if _, dup := seen[slot]; dup {
 				continue
 			}
-			if _, has := s.centroid[t]; !has {
+			if !s.has(t) {
 				continue
 			}
 			seen[slot] = struct{}{}

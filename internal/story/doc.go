@@ -61,15 +61,15 @@ func DefaultConfig() Config {
 	return Config{
 		Window:         72 * time.Hour,
 		MaxArticles:    1_000_000,
-		Threshold:      0.25,
-		MinThreshold:   0.1,
+		Threshold:      0.2,
+		MinThreshold:   0.02,
 		MinSharedWords: 2,
 		TitleWeight:    2,
 		CompanyWeight:  1,
 		EventWeight:    0.5,
 		QueryTerms:     10,
 		PostingScan:    200,
-		Candidates:     16,
+		Candidates:     10,
 		MaxStoryTerms:  400,
 	}
 }

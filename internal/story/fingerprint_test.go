@@ -14,7 +14,8 @@ func TestTokenizerTerms(t *testing.T) {
 	}{
 		{"plain English", "Nissan's shares jumped 4% after the reports.", []string{"nissan", "share", "jump", "report"}},
 		{"already stemmed text", "nissan share jump report", []string{"nissan", "share", "jump", "report"}},
-		{"punctuation and digits", "Q3 profit: $1.2bn (up 15%)", []string{"q3", "profit", "2bn", "15"}},
+		{"punctuation and digits", "Q3 profit: $1.2bn (up 15%)", []string{"q3", "profit", "12bn", "15"}},
+		{"numbers with separators", "480,000 cars, 1.5 million", []string{"480000", "car", "15", "million"}},
 		{"curly apostrophe", "Foxconn’s EV plans", []string{"foxconn", "ev", "plan"}},
 		{"non-Latin letters", "日産 Nissan", []string{"日産", "nissan"}},
 		{"empty", "", nil},

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/tickerwire/tickerwire/internal/testutil"
 )
 
 // fixture is one line of testdata/stories.jsonl: an article and the story
@@ -273,5 +275,28 @@ func TestFirstArticleReturnsToItsOpenStory(t *testing.T) {
 	}
 	if info, _ := c.Story("a-reuters"); info.Count != 4 {
 		t.Errorf("story a-reuters has %d articles, want 4", info.Count)
+	}
+}
+
+// TestClustererStoriesAfterBackground runs the fixtures after a thousand
+// unrelated articles, so that document frequencies are those of a running
+// system rather than of a few articles.
+func TestClustererStoriesAfterBackground(t *testing.T) {
+	background := readFixtures(t, testutil.SharedFile(t, "data/eval/googlenews-clusters-dev.jsonl"))[:1000]
+	all := readFixtures(t, "testdata/stories.jsonl")
+	c := NewClusterer(DefaultConfig())
+	for _, f := range background {
+		d := f.doc()
+		d.Published = all[0].Published.Add(-time.Hour)
+		c.Assign(d)
+	}
+	var ids, got, want []string
+	for _, f := range all {
+		ids = append(ids, f.ID)
+		got = append(got, c.Assign(f.doc()).Story)
+		want = append(want, string(f.Story))
+	}
+	if diff := cmp.Diff(partition(ids, want), partition(ids, got)); diff != "" {
+		t.Errorf("stories (-want +got):\n%s", diff)
 	}
 }

@@ -36,7 +36,7 @@ func (tk *Tokenizer) Terms(dst []string, s string) []string {
 			r, size = utf8.DecodeRuneInString(s[i:])
 		}
 		word := i < len(s) && (unicode.IsLetter(r) || unicode.IsDigit(r) ||
-			(r == '\'' && start >= 0) || r == '’' && start >= 0)
+			start >= 0 && (r == '\'' || r == '’' || isNumberSeparator(s, i)))
 		switch {
 		case word && start < 0:
 			start = i
@@ -51,12 +51,23 @@ func (tk *Tokenizer) Terms(dst []string, s string) []string {
 	return dst
 }
 
+// isNumberSeparator reports whether s[i] is a comma or point between two
+// digits, as in 480,000 or 1.2, which stays inside the number.
+func isNumberSeparator(s string, i int) bool {
+	return (s[i] == ',' || s[i] == '.') && i > 0 && i+1 < len(s) && isDigit(s[i-1]) && isDigit(s[i+1])
+}
+
+func isDigit(b byte) bool { return '0' <= b && b <= '9' }
+
 // term normalises one word, or returns "" when it carries no content.
 func (tk *Tokenizer) term(w string) string {
 	if t, ok := tk.cache[w]; ok {
 		return t
 	}
 	lw := strings.ToLower(strings.TrimRight(w, "'’"))
+	if strings.ContainsAny(lw, ",.") {
+		lw = strings.NewReplacer(",", "", ".", "").Replace(lw)
+	}
 	lw = strings.TrimSuffix(strings.TrimSuffix(lw, "'s"), "’s")
 	t := ""
 	if utf8.RuneCountInString(lw) > 1 && !english.IsStopWord(lw) {
