@@ -280,8 +280,8 @@ var (
 		"scraps", "abandoned", "abandons", "walked away", "walks away", "collapsed", "withdrew", "withdraws",
 		"pulled out"}
 	// endVerbs terminate an event only with the talks or deal they end.
-	endVerbs   = []string{"ended", "ending", "ends", "end"}
-	endObjects = []string{"talks", "deal", "agreement", "negotiations", "discussions", "merger", "partnership", "bid", "offer"}
+	endVerbs      = []string{"ended", "ending", "ends", "end"}
+	endObjects    = []string{"talks", "deal", "agreement", "negotiations", "discussions", "merger", "partnership", "bid", "offer"}
 	deniedCues    = []string{"denied", "denies", "deny", "dismissed the report", "no truth", "rejected the report", "not in talks"}
 	completedCues = []string{"completed", "completes", "complete", "closed the", "closes the", "finalized",
 		"finalised", "finalizes", "concluded"}
