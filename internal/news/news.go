@@ -111,11 +111,15 @@ type Person struct {
 	Mentions []Mention `json:"mentions"`
 }
 
-// Place is a named place with its ISO 3166 alpha-2 country.
+// Place is a named place with its ISO 3166 alpha-2 country. Mentions are
+// the place's names in the text ("Japan", "Yokosuka"); Demonyms are the
+// adjectives and people names that refer to it ("Japanese automakers",
+// "the Taiwanese firm"), kept apart because they name no place.
 type Place struct {
 	Name     string    `json:"name"`
 	Country  string    `json:"country,omitempty"`
 	Mentions []Mention `json:"mentions"`
+	Demonyms []Mention `json:"demonyms,omitempty"`
 }
 
 // Event types, the taxonomy of DESIGN.md.

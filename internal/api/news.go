@@ -1,0 +1,238 @@
+package api
+
+import (
+	"errors"
+	"net/http"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/tickerwire/tickerwire/internal/news"
+	"github.com/tickerwire/tickerwire/internal/store"
+	"github.com/tickerwire/tickerwire/internal/text"
+)
+
+// NewsResponse is /v1/news/all's response, in Marketaux's shape.
+type NewsResponse struct {
+	Meta Meta          `json:"meta"`
+	Data []NewsArticle `json:"data"`
+}
+
+// Meta describes one page of results.
+type Meta struct {
+	Found    int `json:"found"`
+	Returned int `json:"returned"`
+	Limit    int `json:"limit"`
+	Page     int `json:"page"`
+}
+
+// NewsArticle is one article in Marketaux's shape, with tickerwire's own
+// additions (kind, events, story_id, parent_uuid).
+type NewsArticle struct {
+	UUID        string       `json:"uuid"`
+	Title       string       `json:"title"`
+	Description string       `json:"description"`
+	Keywords    string       `json:"keywords"`
+	Snippet     string       `json:"snippet"`
+	URL         string       `json:"url"`
+	ImageURL    string       `json:"image_url"`
+	Language    string       `json:"language"`
+	PublishedAt time.Time    `json:"published_at"`
+	Source      string       `json:"source"`
+	Kind        string       `json:"kind"`
+	Sentiment   float64      `json:"sentiment_score"`
+	Entities    []Entity     `json:"entities"`
+	Events      []news.Event `json:"events"`
+	StoryID     string       `json:"story_id,omitempty"`
+	ParentUUID  string       `json:"parent_uuid,omitempty"`
+	Similar     []any        `json:"similar"`
+}
+
+// Entity is a company an article is about, in Marketaux's shape, with all
+// its listings.
+type Entity struct {
+	Symbol         string         `json:"symbol"`
+	Name           string         `json:"name"`
+	Exchange       string         `json:"exchange"`
+	ExchangeLong   string         `json:"exchange_long"`
+	Country        string         `json:"country"`
+	Type           string         `json:"type"`
+	Industry       string         `json:"industry"`
+	MatchScore     float64        `json:"match_score"`
+	SentimentScore float64        `json:"sentiment_score"`
+	Listings       []news.Listing `json:"listings"`
+	Highlights     []Highlight    `json:"highlights"`
+}
+
+// Highlight is a passage that names the entity.
+type Highlight struct {
+	Highlight     string  `json:"highlight"`
+	Sentiment     float64 `json:"sentiment"`
+	HighlightedIn string  `json:"highlighted_in"`
+}
+
+func (s *Server) handleNewsAll(w http.ResponseWriter, r *http.Request) {
+	params, perr := ParseNewsParams(r.URL.Query())
+	if perr != nil {
+		writeError(w, perr)
+		return
+	}
+	res, err := s.Store.SearchArticles(r.Context(), params.Query)
+	if err != nil {
+		if errors.Is(err, store.ErrBadQuery) {
+			writeError(w, badParam("search", err.Error()))
+			return
+		}
+		serverError(w, s.Log, err)
+		return
+	}
+	resp := NewsResponse{
+		Meta: Meta{Found: res.Found, Returned: len(res.Articles), Limit: params.Limit, Page: params.Page},
+		Data: make([]NewsArticle, 0, len(res.Articles)),
+	}
+	for i := range res.Articles {
+		resp.Data = append(resp.Data, ToNewsArticle(&res.Articles[i], params.Query.Symbols))
+	}
+	writeJSON(w, http.StatusOK, resp)
+}
+
+func (s *Server) handleNewsUUID(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("uuid")
+	a, err := s.Store.GetArticle(r.Context(), id)
+	if errors.Is(err, store.ErrNotFound) {
+		writeError(w, &Error{Status: http.StatusNotFound, Code: CodeResourceNotFound,
+			Message: "No article with uuid " + id + "."})
+		return
+	}
+	if err != nil {
+		serverError(w, s.Log, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, ToNewsArticle(a, nil))
+}
+
+// ToNewsArticle converts a stored article to the API's shape. Each entity's
+// symbol is the listing the query asked for when it names one, else the
+// primary listing.
+func ToNewsArticle(a *news.Article, wantSymbols []string) NewsArticle {
+	out := NewsArticle{
+		UUID:        a.UUID,
+		Title:       DisplayTitle(a),
+		Description: a.Description,
+		Snippet:     snippet(a.Text, 400),
+		URL:         a.URL,
+		Language:    a.Language,
+		PublishedAt: a.When(),
+		Source:      a.Source,
+		Kind:        a.Kind,
+		Sentiment:   a.Annotation.Sentiment.Score,
+		Entities:    []Entity{},
+		Events:      a.Annotation.Events,
+		StoryID:     a.StoryID,
+		ParentUUID:  a.ParentUUID,
+		Similar:     []any{},
+	}
+	if out.Events == nil {
+		out.Events = []news.Event{}
+	}
+	body := news.Body(a.Title, a.Text)
+	titleEnd := len(a.Title)
+	for _, c := range a.Annotation.Companies {
+		l := chooseListing(c, wantSymbols)
+		e := Entity{
+			Symbol: l.Symbol, Name: c.Name, Exchange: l.MIC, ExchangeLong: ExchangeName(l.MIC),
+			Country: strings.ToLower(c.Country), Type: "equity", Industry: c.Industry,
+			MatchScore: c.MatchScore, SentimentScore: c.Sentiment.Score,
+			Listings: c.Listings, Highlights: highlights(body, titleEnd, c),
+		}
+		out.Entities = append(out.Entities, e)
+	}
+	sort.SliceStable(out.Entities, func(i, j int) bool { return out.Entities[i].MatchScore > out.Entities[j].MatchScore })
+	return out
+}
+
+// DisplayTitle is the article's title, or its first sentence when it has none.
+func DisplayTitle(a *news.Article) string {
+	if a.Title != "" {
+		return a.Title
+	}
+	return firstSentence(a.Text, 160)
+}
+
+func chooseListing(c news.Company, want []string) news.Listing {
+	for _, sym := range want {
+		for _, l := range c.Listings {
+			if strings.EqualFold(l.Symbol, sym) || strings.EqualFold(l.Key(), sym) {
+				return l
+			}
+		}
+	}
+	return c.PrimaryListing()
+}
+
+// highlights returns the sentences naming the company, once each.
+func highlights(body string, titleEnd int, c news.Company) []Highlight {
+	out := []Highlight{}
+	seen := map[[2]int]bool{}
+	for _, m := range c.Mentions {
+		if m.Start < 0 || m.End > len(body) || m.Start > m.End {
+			continue
+		}
+		start, end := sentenceAround(body, m.Start, m.End)
+		if seen[[2]int{start, end}] {
+			continue
+		}
+		seen[[2]int{start, end}] = true
+		in := "main_text"
+		if m.Start < titleEnd {
+			in = "title"
+		}
+		text := body[start:end]
+		text = text[:m.Start-start] + "<em>" + body[m.Start:m.End] + "</em>" + text[m.End-start:]
+		out = append(out, Highlight{Highlight: strings.TrimSpace(text), Sentiment: c.Sentiment.Score, HighlightedIn: in})
+		if len(out) == 3 {
+			break
+		}
+	}
+	return out
+}
+
+// sentenceAround widens [start,end) to the sentence holding it.
+func sentenceAround(body string, start, end int) (int, int) {
+	for _, sp := range text.Sentences(body) {
+		if sp.Start <= start && end <= sp.End {
+			return sp.Start, sp.End
+		}
+	}
+	return start, end
+}
+
+func firstSentence(s string, max int) string {
+	s = strings.TrimSpace(s)
+	if sents := text.Sentences(s); len(sents) > 0 {
+		s = s[sents[0].Start:sents[0].End]
+	}
+	return truncate(s, max)
+}
+
+func snippet(text string, max int) string {
+	return truncate(strings.Join(strings.Fields(text), " "), max)
+}
+
+// truncate cuts s to at most max bytes at a word boundary, adding an ellipsis.
+func truncate(s string, max int) string {
+	if len(s) <= max {
+		return s
+	}
+	cut := s[:max]
+	if i := strings.LastIndexByte(cut, ' '); i > max/2 {
+		cut = cut[:i]
+	}
+	for len(cut) > 0 && cut[len(cut)-1]&0xC0 == 0x80 { // never split a UTF-8 sequence
+		cut = cut[:len(cut)-1]
+	}
+	if len(cut) > 0 && cut[len(cut)-1] >= 0xC0 {
+		cut = cut[:len(cut)-1]
+	}
+	return cut + "…"
+}

@@ -1,0 +1,62 @@
+package secmaster
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/tickerwire/tickerwire/internal/news"
+)
+
+func TestDefaultLookup(t *testing.T) {
+	m := Default()
+	if m.Len() < 450 {
+		t.Errorf("default master has %d companies, want at least 450", m.Len())
+	}
+	tests := []struct {
+		query string
+		want  []news.Listing // listings of the first match
+	}{
+		{"Nissan", listings("7201:XTKS", "NSANY:OTCM")},
+		{"NSANY", listings("7201:XTKS", "NSANY:OTCM")},
+		{"7201.XTKS", listings("7201:XTKS", "NSANY:OTCM")},
+		{"HKG:0175", listings("175:XHKG", "GELYF:OTCM", "GELYY:OTCM")},
+		{"Instagram", listings("META:XNAS")},
+		{"Foxconn", listings("2317:XTAI", "HNHPF:OTCM")},
+		{"601138", listings("601138:XSHG")},
+		{"Telefonaktiebolaget LM Ericsson", listings("ERIC B:XSTO", "ERIC:XNAS")},
+	}
+	for _, tt := range tests {
+		got := m.Lookup(tt.query)
+		if len(got) == 0 {
+			t.Errorf("Lookup(%q): nothing", tt.query)
+			continue
+		}
+		if diff := cmp.Diff(tt.want, got[0].Listings); diff != "" {
+			t.Errorf("Lookup(%q) listings (-want +got):\n%s", tt.query, diff)
+		}
+	}
+}
+
+func TestParseCuratedErrors(t *testing.T) {
+	for _, bad := range []string{
+		"Foo|US|T|FOO:XNAS|Foo",  // 5 fields
+		"Foo|US|T|FOO:NOPE|Foo|", // unknown MIC
+		"Foo|US|Q|FOO:XNAS|Foo|", // unknown sector
+		"Foo|US|T||Foo|",         // no listing
+		"Foo|US|T|FOO|Foo|",      // listing without MIC
+	} {
+		if _, err := ParseCurated(bad); err == nil {
+			t.Errorf("ParseCurated(%q): no error", bad)
+		}
+	}
+}
+
+// listings builds listings from "SYMBOL:MIC" strings.
+func listings(keys ...string) []news.Listing {
+	out, err := parseListings(strings.Join(keys, " "))
+	if err != nil {
+		panic(err)
+	}
+	return out
+}

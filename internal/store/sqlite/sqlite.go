@@ -1,0 +1,164 @@
+// Package sqlite is the default Store: one SQLite database file in the data
+// directory (pure Go, WAL journal, FTS5 full-text index), with embedded
+// numbered migrations.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"time"
+
+	"github.com/tickerwire/tickerwire/internal/store"
+	"github.com/tickerwire/tickerwire/internal/store/migrate"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// FileName is the database file inside the data directory.
+const FileName = "tickerwire.db"
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// Store is the SQLite store. It is safe for concurrent use.
+type Store struct {
+	write *sql.DB // one connection: SQLite has one writer at a time
+	read  *sql.DB
+	now   func() time.Time
+}
+
+var _ store.Store = (*Store)(nil)
+
+// Open opens (creating when missing) dataDir and the database in it, and
+// brings its schema up to date.
+func Open(ctx context.Context, dataDir string) (*Store, error) {
+	if err := os.MkdirAll(dataDir, 0o755); err != nil {
+		return nil, fmt.Errorf("sqlite store: %w", err)
+	}
+	path := filepath.Join(dataDir, FileName)
+	const pragmas = "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
+	write, err := sql.Open("sqlite", "file:"+path+"?"+pragmas+"&_txlock=immediate")
+	if err != nil {
+		return nil, fmt.Errorf("sqlite store: %w", err)
+	}
+	write.SetMaxOpenConns(1)
+	write.SetConnMaxIdleTime(0)
+	s := &Store{write: write, now: time.Now}
+	if err := s.migrate(ctx); err != nil {
+		write.Close()
+		return nil, fmt.Errorf("sqlite store %s: %w", path, err)
+	}
+	read, err := sql.Open("sqlite", "file:"+path+"?"+pragmas+"&_pragma=query_only(1)")
+	if err != nil {
+		write.Close()
+		return nil, fmt.Errorf("sqlite store: %w", err)
+	}
+	read.SetMaxOpenConns(max(4, runtime.NumCPU()))
+	read.SetMaxIdleConns(max(4, runtime.NumCPU()))
+	s.read = read
+	return s, nil
+}
+
+// migrate applies the pending migrations in one write transaction, so a
+// second process opening the store at the same time waits and then finds
+// nothing left to do.
+func (s *Store) migrate(ctx context.Context) error {
+	all, err := migrate.Load(migrations, "migrations")
+	if err != nil {
+		return err
+	}
+	return s.inTx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+			version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied INTEGER NOT NULL)`); err != nil {
+			return err
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+		if err != nil {
+			return err
+		}
+		applied := map[int]bool{}
+		for rows.Next() {
+			var v int
+			if err := rows.Scan(&v); err != nil {
+				rows.Close()
+				return err
+			}
+			applied[v] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, m := range migrate.Pending(all, applied) {
+			if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
+				return fmt.Errorf("migration %s: %w", m.Name, err)
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied) VALUES (?, ?, ?)`,
+				m.Version, m.Name, s.now().UnixMicro()); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// inTx runs fn in a write transaction, committing when it returns nil.
+func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.write.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// Ping checks both connection pools.
+func (s *Store) Ping(ctx context.Context) error {
+	return errors.Join(s.write.PingContext(ctx), s.read.PingContext(ctx))
+}
+
+// Close closes the database.
+func (s *Store) Close() error {
+	return errors.Join(s.read.Close(), s.write.Close())
+}
+
+// micro is t as Unix microseconds, or NULL for the zero time.
+func micro(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UnixMicro()
+}
+
+// fromMicro is the inverse of micro.
+func fromMicro(v sql.NullInt64) time.Time {
+	if !v.Valid {
+		return time.Time{}
+	}
+	return time.UnixMicro(v.Int64).UTC()
+}
+
+// SaveMaster stores the encoded security master.
+func (s *Store) SaveMaster(ctx context.Context, encoded []byte) error {
+	_, err := s.write.ExecContext(ctx, `INSERT INTO security_master (id, data, saved) VALUES (1, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET data = excluded.data, saved = excluded.saved`, encoded, s.now().UnixMicro())
+	return err
+}
+
+// LoadMaster returns the stored security master, or store.ErrNotFound.
+func (s *Store) LoadMaster(ctx context.Context) ([]byte, error) {
+	var data []byte
+	err := s.read.QueryRowContext(ctx, `SELECT data FROM security_master WHERE id = 1`).Scan(&data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, store.ErrNotFound
+	}
+	return data, err
+}
