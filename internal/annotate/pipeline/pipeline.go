@@ -7,6 +7,7 @@ import (
 	"github.com/tickerwire/tickerwire/internal/annotate"
 	"github.com/tickerwire/tickerwire/internal/annotate/company"
 	"github.com/tickerwire/tickerwire/internal/annotate/entities"
+	"github.com/tickerwire/tickerwire/internal/annotate/events"
 	"github.com/tickerwire/tickerwire/internal/annotate/facts"
 	"github.com/tickerwire/tickerwire/internal/annotate/language"
 	"github.com/tickerwire/tickerwire/internal/annotate/sentiment"
@@ -16,7 +17,8 @@ import (
 // New returns the full annotator over the security master m (the embedded
 // default when nil). Company tagging runs first, as later steps (people's
 // companies, events, sentiment) read what it found; then language, people
-// and places, facts, and sentiment (of the article and of each company).
+// and places, facts, sentiment (of the article and of each company) and
+// events.
 func New(m *secmaster.Master) *annotate.Annotator {
 	if m == nil {
 		m = secmaster.Default()
@@ -27,7 +29,19 @@ func New(m *secmaster.Master) *annotate.Annotator {
 		entities.MustNew(),
 		facts.New(),
 		sentimentStep,
+		eventStep,
 	)
+}
+
+// eventStep is shared like sentimentStep.
+var eventStep = mustEvents()
+
+func mustEvents() *events.Step {
+	s, err := events.NewDefault()
+	if err != nil {
+		panic("embedded event model: " + err.Error())
+	}
+	return s
 }
 
 // sentimentStep is shared: its model is embedded, immutable and safe for
