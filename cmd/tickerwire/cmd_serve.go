@@ -59,7 +59,9 @@ func runServe(env *Env, args []string) error {
 	}
 
 	mux := http.NewServeMux()
-	apiServer := &api.Server{Store: st, Log: env.Log}
+	apiServer := &api.Server{Store: st, Log: env.Log, Checks: map[string]func(context.Context) error{
+		"queue": func(context.Context) error { return b.Queue.Healthy() },
+	}}
 	apiServer.Register(mux)
 	pages, err := web.New(st, env.Log)
 	if err != nil {

@@ -67,6 +67,19 @@ func (p *Poller) sink(ctx context.Context, a *news.Article) (bool, error) {
 	return p.Pipeline.Add(ctx, a)
 }
 
+// DrainTimeout bounds how long an article begun before shutdown may still
+// take to be stored.
+const DrainTimeout = 30 * time.Second
+
+// finish hands a collected article to the sink under a context that
+// shutdown does not cancel, so that an article begun is annotated and
+// stored rather than dropped halfway; the poll loop stops at the next item.
+func (p *Poller) finish(ctx context.Context, a *news.Article) (bool, error) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), DrainTimeout)
+	defer cancel()
+	return p.sink(ctx, a)
+}
+
 // Due reports whether src should be polled at now.
 func Due(src *news.Source, now time.Time) bool {
 	if src.Kind != SourceFeed && src.Kind != SourcePage {
@@ -204,7 +217,7 @@ func (p *Poller) pollFeed(ctx context.Context, src *news.Source) (PollResult, er
 		}
 		a := p.feedArticle(ctx, src, item)
 		res.Items++
-		created, err := p.sink(ctx, &a)
+		created, err := p.finish(ctx, &a)
 		if err != nil {
 			itemErrs = append(itemErrs, fmt.Sprintf("%s: %v", a.URL, err))
 			continue
@@ -281,7 +294,7 @@ func (p *Poller) pollPage(ctx context.Context, src *news.Source) (PollResult, er
 	}
 	a.Published = SanePublished(a.Published, p.now())
 	res.Items = 1
-	created, err := p.sink(ctx, &a)
+	created, err := p.finish(ctx, &a)
 	if err != nil {
 		return res, err
 	}
