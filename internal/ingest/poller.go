@@ -208,7 +208,6 @@ func (p *Poller) pollFeed(ctx context.Context, src *news.Source) (PollResult, er
 	if err != nil {
 		return res, fmt.Errorf("not a valid feed: %w", err)
 	}
-	src.ETag, src.LastModified = resp.ETag, resp.LastModified
 
 	var itemErrs []string
 	for _, item := range feed.Items {
@@ -218,6 +217,9 @@ func (p *Poller) pollFeed(ctx context.Context, src *news.Source) (PollResult, er
 		a := p.feedArticle(ctx, src, item)
 		res.Items++
 		created, err := p.finish(ctx, &a)
+		if errors.Is(err, ErrEmpty) {
+			continue // an item with nothing in it: nothing to keep
+		}
 		if err != nil {
 			itemErrs = append(itemErrs, fmt.Sprintf("%s: %v", a.URL, err))
 			continue
@@ -226,9 +228,14 @@ func (p *Poller) pollFeed(ctx context.Context, src *news.Source) (PollResult, er
 			res.New++
 		}
 	}
-	if len(itemErrs) > 0 && len(itemErrs) == res.Items {
-		return res, fmt.Errorf("%d item(s) failed, first: %s", len(itemErrs), itemErrs[0])
+	// An item that could not be stored (the store busy or down) fails the
+	// poll: the feed's validators are not kept, so the next poll fetches
+	// the whole feed again instead of hearing "not modified" and losing
+	// the item; the items stored meanwhile are recognised as copies.
+	if len(itemErrs) > 0 {
+		return res, fmt.Errorf("%d of %d item(s) not stored, first: %s", len(itemErrs), res.Items, itemErrs[0])
 	}
+	src.ETag, src.LastModified = resp.ETag, resp.LastModified
 	return res, nil
 }
 
