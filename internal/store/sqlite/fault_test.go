@@ -4,7 +4,9 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -84,5 +86,81 @@ func TestWritesWaitOutABusyDatabase(t *testing.T) {
 	}
 	if err := IntegrityCheck(ctx, dir); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestDiskFull fills a small tmpfs with articles until SQLite reports the
+// disk full: the failing write returns an error (no panic, no partial
+// article), every article acknowledged before stays, the database passes
+// its integrity check, and once space is freed writing resumes. It mounts
+// the tmpfs itself and is skipped where mounting is not permitted.
+func TestDiskFull(t *testing.T) {
+	if testing.Short() {
+		t.Skip("mounts a tmpfs")
+	}
+	dir := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", dir).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a tmpfs to fill (needs root): %v %s", err, out)
+	}
+	t.Cleanup(func() {
+		if out, err := exec.Command("umount", dir).CombinedOutput(); err != nil {
+			t.Errorf("umount %s: %v %s", dir, err, out)
+		}
+	})
+	ctx := context.Background()
+	s, err := Open(ctx, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := strings.Repeat("Filling the disk with news about Toyota and Sony. ", 200) // 10 KB
+	var acked []string
+	var fullErr error
+	for i := 0; i < 2000 && fullErr == nil; i++ {
+		a := &news.Article{Title: fmt.Sprintf("Article %d", i), Text: body, URL: fmt.Sprintf("https://example.com/%d", i)}
+		created, err := s.SaveArticle(ctx, a)
+		switch {
+		case err != nil:
+			fullErr = err
+		case created:
+			acked = append(acked, a.UUID)
+		}
+	}
+	if fullErr == nil {
+		t.Fatal("3 MB took 2,000 articles of 10 KB without filling up")
+	}
+	if !strings.Contains(fullErr.Error(), "full") {
+		t.Errorf("error on a full disk does not say so: %v", fullErr)
+	}
+	t.Logf("disk full after %d articles: %v", len(acked), fullErr)
+	if err := s.Ping(ctx); err != nil {
+		t.Errorf("store unusable on a full disk: %v", err)
+	}
+	// The reads still work on a full disk, and every acknowledged article is there.
+	for _, uuid := range acked {
+		if _, err := s.GetArticle(ctx, uuid); err != nil {
+			t.Fatalf("acknowledged article %s: %v", uuid, err)
+		}
+	}
+	if err := s.Close(); err != nil {
+		t.Logf("close on a full disk: %v", err)
+	}
+
+	if out, err := exec.Command("mount", "-o", "remount,size=64m", dir).CombinedOutput(); err != nil {
+		t.Fatalf("remount: %v %s", err, out)
+	}
+	if err := IntegrityCheck(ctx, dir); err != nil {
+		t.Fatal(err)
+	}
+	s, err = Open(ctx, dir)
+	if err != nil {
+		t.Fatalf("reopen after freeing space: %v", err)
+	}
+	defer s.Close()
+	if created, err := s.SaveArticle(ctx, &news.Article{Title: "After the disk was freed", Text: body}); err != nil || !created {
+		t.Errorf("write after freeing space: %v, %v", created, err)
+	}
+	res, err := s.SearchArticles(ctx, store.Query{})
+	if err != nil || res.Found != len(acked)+1 {
+		t.Errorf("%d articles stored (%v), want %d", res.Found, err, len(acked)+1)
 	}
 }
