@@ -34,6 +34,10 @@ processes answer behind a load balancer.`,
 	})
 }
 
+// shutdownGrace is how long requests in flight at shutdown may take to
+// finish before they are cancelled.
+const shutdownGrace = 5 * time.Second
+
 func runServe(env *Env, args []string) error {
 	fs := env.FlagSet("serve")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
@@ -73,12 +77,17 @@ func runServe(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	requestsCtx, cancelRequests := context.WithCancel(context.WithoutCancel(env.Ctx))
+	defer cancelRequests()
 	srv := &http.Server{
 		Handler:           mux,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		IdleTimeout:       120 * time.Second,
-		BaseContext:       func(net.Listener) context.Context { return env.Ctx },
+		// Requests run under their own context, not the process's: on
+		// SIGTERM those in flight finish (see shutdownGrace) instead of
+		// failing with "context canceled".
+		BaseContext: func(net.Listener) context.Context { return requestsCtx },
 	}
 	ctx, cancel := context.WithCancel(env.Ctx)
 	defer cancel()
@@ -100,11 +109,17 @@ func runServe(env *Env, args []string) error {
 	case <-env.Ctx.Done():
 	}
 	env.Log.Info("shutting down")
-	shutdownCtx, done := context.WithTimeout(context.Background(), 15*time.Second)
+	// Stop taking connections and let the requests in flight finish; after
+	// shutdownGrace the rest (live streams, slow clients) are cancelled.
+	// Collecting stops at once: an article begun is still stored.
+	cancel()
+	grace := time.AfterFunc(shutdownGrace, cancelRequests)
+	defer grace.Stop()
+	shutdownCtx, done := context.WithTimeout(context.Background(), shutdownGrace+10*time.Second)
 	defer done()
 	err = srv.Shutdown(shutdownCtx)
-	cancel()
 	collector.Wait()
+	env.Log.Info("stopped")
 	if err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
