@@ -5,12 +5,15 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
+	"net/http"
 	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -196,8 +199,13 @@ func TestServeSurvivesKillAndStopsGracefully(t *testing.T) {
 	// 2. Restart; SIGTERM during ingestion: a clean exit, work drained.
 	p = serve("serve-terminated")
 	waitFound(t, base, afterKill.count+(total-afterKill.count)/3, 4*time.Minute)
+	clients := inFlightClients(base, 4)
+	time.Sleep(200 * time.Millisecond)
 	if err := p.terminate(t, 45*time.Second); err != nil {
 		t.Errorf("serve exited with %v after SIGTERM, want status 0", err)
+	}
+	if answered, failed := clients(); failed > 0 || answered == 0 {
+		t.Errorf("during SIGTERM %d API requests were answered and %d answered with an error, want none", answered, failed)
 	}
 	if log, _ := os.ReadFile(p.log.Name()); !strings.Contains(string(log), "shutting down") {
 		t.Errorf("serve did not log its shutdown")
@@ -239,5 +247,41 @@ func TestServeSurvivesKillAndStopsGracefully(t *testing.T) {
 		if final.polled[src] != last {
 			t.Errorf("source %s, polled before SIGTERM, was polled again after the restart", src)
 		}
+	}
+}
+
+// inFlightClients keeps n clients searching base until it stops answering;
+// the function returned waits for them and tells how many requests were
+// answered and how many answered 5xx. A request refused at the door (the
+// listener closed) ends a client and is no failure; one that was taken
+// and then failed is.
+func inFlightClients(base string, n int) func() (int, int) {
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	answered, failed := 0, 0
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			client := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}, Timeout: 30 * time.Second}
+			for {
+				resp, err := client.Get(base + "/v1/news/all?limit=100&search=" + url.QueryEscape("quarterly update"))
+				if err != nil {
+					return
+				}
+				_, err = io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+				mu.Lock()
+				answered++
+				if resp.StatusCode >= 500 || err != nil {
+					failed++
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	return func() (int, int) {
+		wg.Wait()
+		return answered, failed
 	}
 }
