@@ -210,3 +210,18 @@ func FuzzHTML(f *testing.F) {
 		}
 	})
 }
+
+func TestChooseTitle(t *testing.T) {
+	tests := []struct{ name, page, want string }{
+		{"heading without kicker", `<title>Acme posts record profit | Wire</title><h1><span class="kicker">Earnings</span> <span>Acme posts record profit</span></h1>`, "Acme posts record profit"},
+		{"heading as written", `<title>ACME POSTS RECORD PROFIT - Wire News</title><h1>Acme posts record profit</h1>`, "Acme posts record profit"},
+		{"logo heading ignored", `<title>Acme posts record profit in third quarter – Example Wire</title><h1>Example Wire</h1>`, "Acme posts record profit in third quarter"},
+		{"og:title", `<meta property="og:title" content="Rates held steady"><meta property="og:site_name" content="Wire"><title>Wire: home</title>`, "Rates held steady"},
+	}
+	for _, tt := range tests {
+		m := collectMeta(parse(t, tt.page), "wire.example")
+		if got := chooseTitle(m, ""); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
