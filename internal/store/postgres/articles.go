@@ -182,8 +182,8 @@ func (s *Store) GetArticle(ctx context.Context, id string) (*news.Article, error
 var dialect = sqlquery.Dialect{
 	Placeholder: func(n int) string { return "$" + strconv.Itoa(n) },
 	Time:        func(t time.Time) any { return t },
-	Search: func(ph string, n searchquery.Node) (string, any) {
-		return "a.search @@ to_tsquery('simple', " + ph + ")", searchquery.TSQuery(n)
+	Search: func(b *sqlquery.Builder, n searchquery.Node, _ func() string) string {
+		return "a.search @@ to_tsquery('simple', " + b.Arg(searchquery.TSQuery(n)) + ")"
 	},
 }
 
@@ -196,14 +196,17 @@ func (s *Store) SearchArticles(ctx context.Context, q store.Query) (store.Result
 	where, b := sqlquery.Where(dialect, q, search)
 	var res store.Result
 	err = pgx.BeginTxFunc(ctx, s.pool, pgx.TxOptions{AccessMode: pgx.ReadOnly, IsoLevel: pgx.RepeatableRead}, func(tx pgx.Tx) error {
-		if err := tx.QueryRow(ctx, `SELECT count(*) FROM articles a WHERE `+where, b.Args()...).Scan(&res.Found); err != nil {
+		args := b.Args()
+		var count int
+		if err := tx.QueryRow(ctx, sqlquery.Count(where, b, q.MaxFound), b.Args()...).Scan(&count); err != nil {
 			return err
 		}
-		if res.Found <= q.Offset {
+		res.Found, res.FoundMore = sqlquery.Found(count, q.MaxFound)
+		if count <= q.Offset && !res.FoundMore {
 			return nil
 		}
-		rows, err := tx.Query(ctx, `SELECT `+articleColumns+` FROM articles a WHERE `+where+
-			` ORDER BY a.sort_time DESC, a.id DESC LIMIT `+b.Arg(q.Limit)+` OFFSET `+b.Arg(q.Offset), b.Args()...)
+		b.Truncate(len(args))
+		rows, err := tx.Query(ctx, sqlquery.Page(articleColumns, where, b, q.Limit, q.Offset), b.Args()...)
 		if err != nil {
 			return err
 		}
