@@ -197,7 +197,13 @@ func textLen(ps []string) int {
 // text, author, published time and language set), the form ingest stores.
 // It has the signature of ingest.HTMLExtractor.
 func Article(page []byte, pageURL string) (news.Article, error) {
-	r, err := HTML(page, pageURL)
+	return HTTPArticle(page, "", pageURL)
+}
+
+// HTTPArticle is Article for a page fetched over HTTP, with the response's
+// Content-Type header (see HTTPBody).
+func HTTPArticle(page []byte, contentType, pageURL string) (news.Article, error) {
+	r, err := HTTPBody(page, contentType, pageURL)
 	if err != nil {
 		return news.Article{}, err
 	}
