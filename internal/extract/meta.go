@@ -182,11 +182,11 @@ var authorClass = []string{"author", "byline", "verfasser"}
 var commentClass = []string{"comment", "reply", "respond"}
 
 // bylineStart matches the start of a byline in the page text.
-var bylineStart = regexp.MustCompile(`^(?i:by|von|par|por|autor(?:en|in)?:?|author:|text:)\s+\p{Lu}`)
+var bylineStart = regexp.MustCompile(`^(?:(?i:(?:(?:posted|written|published)\s+by|(?:gespeichert|geschrieben|verfasst)\s+von|by|von|par|por|autor(?:en|in)?|author|text)\s*:?)\s+\p{Lu}|责任编辑\s*[：:])`)
 
 // bylineLead is how the first text of a byline element starts; only such
 // elements are read whole.
-var bylineLead = regexp.MustCompile(`^\s*(?i:by|von|par|por|autor(?:en|in)?|author|text)\b`)
+var bylineLead = regexp.MustCompile(`^\s*(?:(?i:posted|written|published|gespeichert|geschrieben|verfasst|by|von|par|por|autor(?:en|in)?|author|text)\b|责任编辑)`)
 
 // bylineTags are the elements searched for bylines in the text.
 var bylineTags = map[atom.Atom]bool{atom.P: true, atom.Span: true, atom.Div: true, atom.Strong: true, atom.Em: true, atom.B: true, atom.I: true}
