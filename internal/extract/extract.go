@@ -103,7 +103,7 @@ func document(doc *html.Node, pageURL string, owned bool) (Result, error) {
 	title := chooseTitle(m, trTitle)
 	res := Result{
 		Title:        title,
-		Text:         strings.Join(combine(tf, rd), "\n\n"),
+		Text:         strings.Join(tidy(combine(tf, rd), title), "\n\n"),
 		Author:       chooseAuthor(m, title),
 		Published:    date.DateTime,
 		CanonicalURL: canonicalURL(m, base),
@@ -175,6 +175,19 @@ func combine(tf, rd []string) []string {
 	var out []string
 	for _, p := range tf {
 		if strings.Contains(all, p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// tidy drops paragraphs that repeat the headline: the title is its own
+// field. (Bare URLs and repeated paragraphs stay: dropping them loses more
+// article text than boilerplate on the benchmark pages.)
+func tidy(paras []string, title string) []string {
+	out := paras[:0:0]
+	for _, p := range paras {
+		if p != title {
 			out = append(out, p)
 		}
 	}

@@ -243,3 +243,10 @@ func TestChooseAuthor(t *testing.T) {
 		}
 	}
 }
+
+func TestTidy(t *testing.T) {
+	got := tidy([]string{"Acme buys Widget", "Acme agreed to buy Widget.", "Acme buys Widget Co"}, "Acme buys Widget")
+	if diff := cmp.Diff([]string{"Acme agreed to buy Widget.", "Acme buys Widget Co"}, got); diff != "" {
+		t.Errorf("tidy (-want +got):\n%s", diff)
+	}
+}
