@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tickerwire/tickerwire/internal/news"
 	"github.com/tickerwire/tickerwire/internal/store"
 	"github.com/tickerwire/tickerwire/internal/store/searchquery"
 )
@@ -42,10 +43,6 @@ func (b *Builder) Arg(v any) string {
 
 // Args returns the bind arguments added so far.
 func (b *Builder) Args() []any { return b.args }
-
-// Truncate drops the arguments after the first n, to build another query
-// on the same conditions.
-func (b *Builder) Truncate(n int) { b.args = b.args[:n] }
 
 func (b *Builder) list(vals []string) string {
 	ph := make([]string, len(vals))
@@ -163,25 +160,48 @@ func nonEmpty(vals []string) []string {
 	return out
 }
 
-// Count returns the query counting the articles matching where, up to
-// max+1 of them (so more than max tells there are more).
-func Count(where string, b *Builder, max int) string {
-	return `SELECT count(*) FROM (SELECT 1 FROM articles a WHERE ` + where + ` LIMIT ` + b.Arg(max+1) + `) AS m`
+// order is the order of search results: newest first.
+const order = ` ORDER BY a.sort_time DESC, a.id DESC`
+
+// Runner runs the queries of Search in one read transaction.
+type Runner interface {
+	// IDs returns the article IDs a query selects.
+	IDs(query string, args []any) ([]int64, error)
+	// Articles returns the articles a query selects (with the columns
+	// given to Search).
+	Articles(query string, args []any) ([]news.Article, error)
 }
 
-// Found turns the result of Count into Result.Found and Result.FoundMore.
-func Found(count, max int) (int, bool) {
-	if count > max {
-		return max, true
+// Search answers q, whose conditions Where built into where and b. It
+// selects the IDs of the matches in order, up to q.MaxFound+1 of them, which
+// gives both the count and the page, and then reads the page's articles by
+// ID, so neither the conditions are evaluated twice nor wide rows sorted. A
+// page past q.MaxFound is selected with LIMIT and OFFSET.
+func Search(r Runner, q store.Query, where string, b *Builder, columns string) (store.Result, error) {
+	base := len(b.args)
+	ids, err := r.IDs(`SELECT a.id FROM articles a WHERE `+where+order+` LIMIT `+b.Arg(q.MaxFound+1), b.args)
+	if err != nil {
+		return store.Result{}, err
 	}
-	return count, false
-}
-
-// Page returns the query selecting columns of one page of the articles
-// matching where, newest first. It orders and cuts the page on article IDs
-// alone and only then reads the page's rows, so no wide rows are sorted.
-func Page(columns, where string, b *Builder, limit, offset int) string {
-	const order = ` ORDER BY a.sort_time DESC, a.id DESC`
-	return `SELECT ` + columns + ` FROM articles a WHERE a.id IN (SELECT a.id FROM articles a WHERE ` + where +
-		order + ` LIMIT ` + b.Arg(limit) + ` OFFSET ` + b.Arg(offset) + `)` + order
+	var res store.Result
+	res.Found, res.FoundMore = min(len(ids), q.MaxFound), len(ids) > q.MaxFound
+	b.args = b.args[:base]
+	var query string
+	if end := q.Offset + q.Limit; end <= q.MaxFound || !res.FoundMore {
+		page := ids[min(q.Offset, len(ids)):min(end, len(ids))]
+		if len(page) == 0 {
+			return res, nil
+		}
+		b.args = nil
+		ph := make([]string, len(page))
+		for i, id := range page {
+			ph[i] = b.Arg(id)
+		}
+		query = `SELECT ` + columns + ` FROM articles a WHERE a.id IN (` + strings.Join(ph, ", ") + `)` + order
+	} else {
+		query = `SELECT ` + columns + ` FROM articles a WHERE a.id IN (SELECT a.id FROM articles a WHERE ` + where +
+			order + ` LIMIT ` + b.Arg(q.Limit) + ` OFFSET ` + b.Arg(q.Offset) + `)` + order
+	}
+	res.Articles, err = r.Articles(query, b.args)
+	return res, err
 }
