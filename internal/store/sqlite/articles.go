@@ -256,6 +256,7 @@ var dialect = sqlquery.Dialect{
 		}
 		return cond + ")"
 	},
+	SearchOnIDs: true,
 }
 
 // SearchArticles returns one page of the articles matching q, newest first.

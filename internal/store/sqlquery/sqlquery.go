@@ -26,6 +26,10 @@ type Dialect struct {
 	// nil and each call returns a subquery selecting their IDs (with its
 	// arguments added to b), which may bound the search.
 	Search func(b *Builder, n searchquery.Node, candidates func() string) string
+	// SearchOnIDs tells that the Search condition reads only a.id (not
+	// other columns), so a query by symbol can select from the listings
+	// table alone.
+	SearchOnIDs bool
 }
 
 // Builder collects conditions and their arguments.
@@ -64,15 +68,20 @@ func (b *Builder) timeRange(col string, q store.Query) string {
 	return s
 }
 
-// Where returns the conditions for q (normalised by store.Normalize, with
-// its parsed search) joined by AND, "TRUE" when there are none, and a
-// Builder holding their arguments, to which the caller may add more.
+// Where returns the FROM and WHERE clauses selecting the articles matching
+// q (normalised by store.Normalize, with its parsed search) as a, with
+// columns id and sort_time at least, and a Builder holding their arguments.
+//
+// A query by symbol whose other conditions read only a.id and a.sort_time
+// selects from the listings table alone (each listing row has its article's
+// sort_time), so ordering thousands of matches reads no article rows.
 func Where(d Dialect, q store.Query, search searchquery.Node) (string, *Builder) {
 	b := &Builder{d: d}
+	from := "articles a"
 	var candidates func() string // the most selective subquery of article IDs
 	matches := store.SymbolMatches(q.Symbols)
 	if len(matches) > 0 || q.MinMatchScore > 0 || q.SentimentGTE != nil || q.SentimentLTE != nil {
-		candidates = func() string {
+		listings := func() string {
 			var conds []string
 			if len(matches) > 0 {
 				var bare, ors []string
@@ -95,9 +104,16 @@ func Where(d Dialect, q store.Query, search searchquery.Node) (string, *Builder)
 			if q.SentimentLTE != nil {
 				conds = append(conds, "sentiment <= "+b.Arg(*q.SentimentLTE))
 			}
-			return "SELECT article_id FROM article_listings WHERE " + strings.Join(conds, " AND ") + b.timeRange("sort_time", q)
+			return strings.Join(conds, " AND ") + b.timeRange("sort_time", q)
 		}
-		b.conds = append(b.conds, "a.id IN ("+candidates()+")")
+		listingsOnly := len(matches) > 0 && len(nonEmpty(q.Languages)) == 0 && len(nonEmpty(q.Sources)) == 0 &&
+			q.Kind == "" && (search == nil || d.SearchOnIDs)
+		if listingsOnly {
+			from = "(SELECT DISTINCT sort_time, article_id AS id FROM article_listings WHERE " + listings() + ") AS a"
+		} else {
+			b.conds = append(b.conds, "a.id IN (SELECT article_id FROM article_listings WHERE "+listings()+")")
+		}
+		candidates = func() string { return "SELECT article_id FROM article_listings WHERE " + listings() }
 	}
 	if events := nonEmpty(q.Events); len(events) > 0 {
 		byEvent := func() string {
@@ -145,9 +161,9 @@ func Where(d Dialect, q store.Query, search searchquery.Node) (string, *Builder)
 		b.conds = append(b.conds, "a.kind = "+b.Arg(q.Kind))
 	}
 	if len(b.conds) == 0 {
-		return "TRUE", b
+		return "FROM " + from, b
 	}
-	return strings.Join(b.conds, " AND "), b
+	return "FROM " + from + " WHERE " + strings.Join(b.conds, " AND "), b
 }
 
 func nonEmpty(vals []string) []string {
@@ -172,14 +188,14 @@ type Runner interface {
 	Articles(query string, args []any) ([]news.Article, error)
 }
 
-// Search answers q, whose conditions Where built into where and b. It
+// Search answers q, whose clauses Where built into filter and b. It
 // selects the IDs of the matches in order, up to q.MaxFound+1 of them, which
 // gives both the count and the page, and then reads the page's articles by
 // ID, so neither the conditions are evaluated twice nor wide rows sorted. A
 // page past q.MaxFound is selected with LIMIT and OFFSET.
-func Search(r Runner, q store.Query, where string, b *Builder, columns string) (store.Result, error) {
+func Search(r Runner, q store.Query, filter string, b *Builder, columns string) (store.Result, error) {
 	base := len(b.args)
-	ids, err := r.IDs(`SELECT a.id FROM articles a WHERE `+where+order+` LIMIT `+b.Arg(q.MaxFound+1), b.args)
+	ids, err := r.IDs(`SELECT a.id `+filter+order+` LIMIT `+b.Arg(q.MaxFound+1), b.args)
 	if err != nil {
 		return store.Result{}, err
 	}
@@ -199,7 +215,7 @@ func Search(r Runner, q store.Query, where string, b *Builder, columns string) (
 		}
 		query = `SELECT ` + columns + ` FROM articles a WHERE a.id IN (` + strings.Join(ph, ", ") + `)` + order
 	} else {
-		query = `SELECT ` + columns + ` FROM articles a WHERE a.id IN (SELECT a.id FROM articles a WHERE ` + where +
+		query = `SELECT ` + columns + ` FROM articles a WHERE a.id IN (SELECT a.id ` + filter +
 			order + ` LIMIT ` + b.Arg(q.Limit) + ` OFFSET ` + b.Arg(q.Offset) + `)` + order
 	}
 	res.Articles, err = r.Articles(query, b.args)
