@@ -13,13 +13,13 @@ type cue struct {
 }
 
 // cues are the phrases of one event type: strong ones name the event
-// outright, weak ones only hint at it and count for half.
+// outright, weak ones only hint at it and count for less.
 type cues struct {
 	strong, weak []string
 }
 
 // weakWeight is what a weak cue counts for.
-const weakWeight = 0.5
+const weakWeight = 0.4
 
 // cueTable lists the cues of every event type, written from the way
 // financial news phrases each kind of event.
@@ -27,97 +27,105 @@ var cueTable = map[string]cues{
 	news.EventEarnings: {
 		strong: []string{
 			"earnings report", "quarterly results", "quarterly earnings", "quarterly profit", "quarterly loss",
-			"q1 results", "q2 results", "q3 results", "q4 results", "q1 earnings", "q2 earnings", "q3 earnings",
-			"q4 earnings", "q1 profit", "q2 profit", "q3 profit", "q4 profit", "q1 eps", "q2 eps", "q3 eps", "q4 eps",
-			"q1 sales", "q2 sales", "q3 sales", "q4 sales", "q1 revenue", "q2 revenue", "q3 revenue", "q4 revenue",
-			"q1 net", "q2 net", "q3 net", "q4 net", "first-quarter", "second-quarter", "third-quarter",
-			"fourth-quarter", "full-year results", "annual results", "quarter profit", "quarter earnings",
-			"quarter net", "quarter results", "quarter revenue", "quarter loss", "qtr net", "qtr loss", "qtr shr",
-			"year net", "shr", "net profit", "net income",
+			"quarterly net", "q1 results", "q2 results", "q3 results", "q4 results", "q1 earnings", "q2 earnings",
+			"q3 earnings", "q4 earnings", "q1 profit", "q2 profit", "q3 profit", "q4 profit", "q1 eps", "q2 eps",
+			"q3 eps", "q4 eps", "q1 sales", "q2 sales", "q3 sales", "q4 sales", "q1 revenue", "q2 revenue",
+			"q3 revenue", "q4 revenue", "q1 net", "q2 net", "q3 net", "q4 net", "q1 loss", "q2 loss", "q3 loss",
+			"q4 loss", "first-quarter", "second-quarter", "third-quarter", "fourth-quarter", "full-year results",
+			"annual results", "half-year results", "quarter profit", "quarter earnings", "quarter net",
+			"quarter results", "quarter revenue", "quarter loss", "qtr net", "qtr loss", "qtr shr", "year net", "shr",
+			"net profit", "net income", "earnings per share", "eps", "reports earnings", "earnings beat",
+			"earnings miss", "earnings beat expectations", "net up", "net down", "profit up", "profit down",
 		},
 		weak: []string{
-			"net loss", "eps", "earnings per share", "per share earnings", "beats estimates", "misses estimates",
-			"beat estimates", "earnings beat", "earnings miss", "reports earnings", "after earnings",
+			"net loss", "per share earnings", "beats estimates", "misses estimates", "after earnings",
 			"ahead of earnings", "earnings", "profit rose", "profit fell", "profit jumps", "profit jumped",
-			"profit falls", "profit drops", "profit surges", "oper shr", "revs", "net at", "profit at", "results",
+			"profit falls", "profit drops", "profit surges", "oper shr", "revs", "pre-tax profit", "pretax profit", "profit", "stock split", "split", "net at", "profit at", "results",
+			"turnaround", "revenue", "revenues", "sales",
 		},
 	},
 	news.EventGuidance: {
 		strong: []string{
 			"guidance", "outlook raised", "raises outlook", "raised outlook", "cuts outlook", "lowers outlook",
 			"raises forecast", "cuts forecast", "lowers forecast", "raises full-year", "cuts full-year",
-			"profit warning", "full-year outlook", "sees fy", "sees q1", "sees q2",
+			"profit warning", "full-year outlook", "sees fy", "sees q1", "sees q2", "sees q3", "sees q4", "sees fy15",
+			"sees fy16", "sees fy17", "sees fy18", "sees fy19", "sees fy20", "reaffirms fy", "reiterates fy",
+			"expects full-year", "annual forecast", "full-year forecast",
 		},
 		weak: []string{
-			"sees q3", "sees q4", "reaffirms", "reiterates fy", "expects full-year", "forecasts", "outlook",
+			"forecasts", "outlook", "sees", "expects",
 		},
 	},
 	news.EventMergerAcquisition: {
 		strong: []string{
 			"acquire", "acquires", "acquired", "acquiring", "acquisition", "acquisitions", "merger", "mergers",
-			"merge", "merges", "takeover", "take over", "buyout", "tender offer", "to buy", "agreed to buy",
-			"agrees to buy", "deal to buy", "bid for", "offer for", "sells unit", "sell unit", "sale of its",
-			"to sell its",
+			"merge", "merges", "takeover", "take over", "buyout", "tender offer", "to buy", "agreed to buy", "agrees to buy",
+			"deal to buy", "to acquire", "bid for", "offer for", "sells unit", "sell unit", "to sell its",
+			"merger talks", "merger agreement", "takeover bid", "hostile bid", "delist offer", "open offer",
+			"all-cash deal", "per share in cash",
 		},
 		weak: []string{
-			"divest", "stake in", "buys stake", "acquisition of", "merger talks", "merger agreement",
-			"definitive agreement", "all-cash deal", "per share in cash", "takeover bid", "hostile bid",
+			"divest", "sells", "sold", "buys", "bought", "purchase", "purchased", "bids", "bid", "offer", "sale", "stake", "stake in", "buys stake", "definitive agreement", "sale of its", "deal",
 		},
 	},
 	news.EventPartnership: {
 		strong: []string{
 			"partnership", "partner with", "partners with", "partnering", "joint venture", "collaboration",
 			"collaborate", "collaborates", "alliance", "memorandum of understanding", "mou", "teams up", "team up",
-			"tie-up", "ties up", "strategic agreement", "cooperation agreement", "co-develop",
+			"tie-up", "ties up", "strategic agreement", "cooperation agreement", "co-develop", "jointly develop",
+			"licensing agreement", "supply agreement", "supply deal", "licensing deal", "contract",
+			"awarded",
 		},
 		weak: []string{
-			"jointly develop", "licensing agreement", "supply agreement", "supply deal", "in talks with",
-			"discussions with", "agreement with", "partner",
+			"in talks with", "discussions with", "agreement with", "partner", "bags", "wins order", "order from",
 		},
 	},
 	news.EventInvestment: {
 		strong: []string{
-			"invest", "invests", "investment", "investments", "investing", "capex", "capital expenditure",
-			"capital spending", "spending plan", "ai spending", "to build", "new plant",
+			"invest", "invests", "capex", "capital expenditure", "capital spending", "spending plan", "ai spending",
+			"to build", "new plant", "new factory", "investment plan", "to invest",
 		},
 		weak: []string{
-			"new factory", "expansion", "expand production", "manufacture", "production of",
+			"investment", "investments", "investing", "expansion", "expand production", "manufacture",
+			"production of", "spending",
 		},
 	},
 	news.EventRestructuring: {
 		strong: []string{
 			"restructuring", "restructure", "restructures", "layoff", "layoffs", "lays off", "lay off", "job cuts",
-			"cut jobs", "cuts jobs", "cutting jobs", "workforce", "plant closure", "close plants", "shut down",
-			"shutting", "shuttering", "closure",
+			"cut jobs", "cuts jobs", "cutting jobs", "plant closure", "close plants", "shut down", "shutting",
+			"shuttering", "spin off", "spinoff", "spin-off", "overhaul", "cost cuts", "cost-cutting",
+			"reorganization", "reorganisation", "demerger",
 		},
 		weak: []string{
-			"spin off", "spinoff", "spin-off", "overhaul", "cost cuts", "cost-cutting", "reorganization",
-			"reorganisation",
+			"workforce", "closure", "closures",
 		},
 	},
 	news.EventExecutiveChange: {
 		strong: []string{
 			"steps down", "step down", "resigns", "resigned", "resignation", "appoints", "appointed", "appointment",
-			"names new", "named ceo", "names ceo", "new ceo", "ceo change", "ceo to", "succeed", "succeeds",
+			"appoint", "names new", "named ceo", "names ceo", "new ceo", "ceo change", "succeed", "succeeds",
+			"successor", "to lead", "to head", "executive chairman", "ousted", "quits",
 		},
 		weak: []string{
-			"successor", "retire", "retires", "retirement", "chief executive officer", "ousted", "fired",
+			"retire", "retires", "retirement", "ceo to", "names", "named", "fired", "chief executive officer",
+			"moves",
 		},
 	},
 	news.EventBuyback: {
 		strong: []string{
-			"buyback", "buy back", "buybacks", "share repurchase", "repurchase",
+			"buyback", "buy back", "buybacks", "share repurchase", "repurchase", "repurchases", "stock repurchase",
+			"buy-back",
 		},
-		weak: []string{
-			"repurchases", "stock repurchase",
-		},
+		weak: []string{},
 	},
 	news.EventDividend: {
 		strong: []string{
-			"dividend", "dividends", "qtly div", "div", "special dividend", "payout",
+			"dividend", "dividends", "qtly div", "div", "special dividend", "dividend hike", "raises dividend",
+			"interim dividend",
 		},
 		weak: []string{
-			"dividend hike", "raises dividend",
+			"payout",
 		},
 	},
 	news.EventStockMove: {
@@ -127,90 +135,94 @@ var cueTable = map[string]cues{
 			"shares soared", "shares hit", "shares gain", "shares climb", "shares drop", "shares dropped",
 			"shares slide", "shares up", "shares down", "stock rises", "stock falls", "stock jumps", "stock rebounds",
 			"stock surges", "stock drops", "stock plunges", "stock soars", "stock hits", "record high",
-			"52-week high",
+			"52-week high", "52-week highs", "52-week low", "52-week lows", "all-time high", "trading halted",
+			"shares are trading", "stock is trading", "biggest movers", "movers", "gainers", "losers", "top losers",
+			"top gainers", "stocks moving", "trading higher", "trading lower", "shares higher", "shares lower",
+			"stock surges", "resume trading", "trading resumes", "halted",
 		},
 		weak: []string{
-			"52-week low", "all-time high", "trading halted", "shares are trading", "shares trading",
-			"stock is trading", "biggest movers", "movers", "shares higher", "shares lower", "stock up", "stock down",
-			"shares", "stocks moving", "trading higher", "trading lower",
+			"shares", "stock", "rally", "rallies", "slips", "tanks", "zooms", "soars", "surges",
+			"plunges", "tumbles",
 		},
 	},
 	news.EventAnalystRating: {
 		strong: []string{
 			"upgrade", "upgrades", "upgraded", "downgrade", "downgrades", "downgraded", "price target",
-			"initiates coverage", "coverage", "maintains buy", "maintains hold", "maintains sell", "maintains",
-			"reiterates buy", "reiterates", "overweight", "underweight", "outperform",
+			"initiates coverage", "maintains buy", "maintains hold", "maintains sell", "maintains", "reiterates buy",
+			"reiterates", "overweight", "underweight", "outperform", "underperform", "equal-weight", "buy rating",
+			"sell rating", "neutral rating", "hold rating", "assumes", "initiates", "raised pt", "lowers pt",
+			"raises pt", "at neutral", "at buy", "at sell", "to neutral", "to hold",
 		},
 		weak: []string{
-			"underperform", "equal-weight", "buy rating", "sell rating", "neutral rating", "hold rating", "analyst",
-			"analysts", "target to",
+			"analyst", "analysts", "target", "coverage", "levels", "re-rating",
 		},
 	},
 	news.EventLitigation: {
 		strong: []string{
 			"lawsuit", "lawsuits", "sue", "sues", "sued", "suing", "court", "judge", "jury", "verdict",
-			"class action", "litigation", "ordered to pay", "settlement",
+			"class action", "litigation", "ordered to pay", "patent infringement", "legal action", "plaintiffs",
+			"appeals court", "supreme court",
 		},
 		weak: []string{
-			"settles", "settle", "patent infringement", "legal action", "plaintiffs", "appeals court",
-			"supreme court",
+			"settlement", "settles", "settle", "legal",
 		},
 	},
 	news.EventRegulatory: {
 		strong: []string{
-			"fda", "sec", "ftc", "regulator", "regulators", "regulatory", "approval", "approves", "approved", "probe",
-			"investigation", "fined", "fine", "antitrust", "sebi", "rbi", "license", "licence", "sanction",
+			"fda", "usfda", "sec", "ftc", "regulator", "regulators", "regulatory", "probe", "investigation", "fined",
+			"antitrust", "sebi", "rbi", "license", "licence", "sanction", "import alert", "warning letter", "fda nod",
 		},
 		weak: []string{
-			"compliance", "clearance", "warning letter", "ban", "bans", "banned", "authority", "ministry",
-			"government",
+			"approval", "approves", "approved", "fine", "compliance", "clearance", "ban", "bans", "banned",
+			"authority", "ministry", "government", "told to", "questions", "ed", "limits", "rules", "rule",
 		},
 	},
 	news.EventTradePolicy: {
 		strong: []string{
 			"tariff", "tariffs", "export controls", "export control", "export ban", "export restrictions",
-			"trade war", "trade deal", "trade talks", "import duty", "import duties", "anti-dumping",
+			"trade war", "trade deal", "trade talks", "import duty", "import duties", "anti-dumping", "embargo",
+			"trade tensions",
 		},
 		weak: []string{
-			"quota", "quotas", "exports", "trade tensions", "standoff", "embargo",
+			"quota", "quotas", "exports", "imports", "standoff",
 		},
 	},
 	news.EventProduct: {
 		strong: []string{
 			"launch", "launches", "launched", "unveil", "unveils", "unveiled", "introduces", "introduced",
-			"new product", "rolls out", "roll out", "debut", "debuts", "release", "releases", "website", "app",
-			"platform",
+			"new product", "rolls out", "roll out", "ev model", "new model",
 		},
 		weak: []string{
-			"model", "prioritizes", "mission", "development", "clinical data", "trial results", "electric vehicles",
-			"ev model",
+			"release", "releases", "website", "app", "platform", "model", "mission", "development", "debut", "debuts",
+			"electric vehicles",
 		},
 	},
 	news.EventIncident: {
 		strong: []string{
-			"outage", "outages", "recall", "recalls", "recalled", "fire", "explosion", "accident", "crash", "breach",
-			"data breach", "hack", "hacked", "cyberattack",
+			"outage", "outages", "recall", "recalls", "recalled", "fire", "explosion", "accident", "data breach",
+			"cyberattack", "spill", "disrupts", "disruption", "blackout", "glitch", "hacked",
 		},
 		weak: []string{
-			"spill", "disrupts", "disruption", "leak", "blackout", "glitch",
+			"breach", "hack", "leak", "crash",
 		},
 	},
 	news.EventLabor: {
 		strong: []string{
-			"strike", "strikes", "union", "unions", "walkout", "wage", "wages", "labor", "labour",
+			"walkout", "wage talks", "pilots union", "labor union", "labour union", "collective bargaining",
+			"workers strike", "go on strike", "on strike", "union",
 		},
 		weak: []string{
-			"pilots union", "collective bargaining", "workers", "employees protest",
+			"unions", "wage", "wages", "labor", "labour", "workers", "strike",
 		},
 	},
 	news.EventFinancing: {
 		strong: []string{
-			"ipo", "initial public offering", "offering", "public offering", "bond", "bonds", "notes", "senior notes",
-			"loan", "credit facility", "financing", "funding", "funding round", "private placement", "rights issue",
-			"convertible", "raises", "prices",
-		},
+			"ipo", "initial public offering", "public offering", "share offering", "stock offering", "senior notes",
+			"credit facility", "financing", "funding round", "private placement", "rights issue", "convertible",
+			"raises $", "capital raise", "share sale", "bond issue", "ncd", "qip"},
 		weak: []string{
-			"priced", "debt", "credit line", "capital raise", "share sale", "issue", "ncd", "qip", "listing",
+			"offering", "bond", "bonds", "notes", "loan", "funding", "debt", "credit line", "issue", "listing",
+			"raises",
 		},
 	},
 	news.EventBankruptcy: {
@@ -219,19 +231,19 @@ var cueTable = map[string]cues{
 			"creditor protection",
 		},
 		weak: []string{
-			"files for", "default", "defaults",
+			"default", "defaults",
 		},
 	},
 	news.EventMacro: {
 		strong: []string{
-			"gdp", "inflation", "interest rate", "interest rates", "rate cut", "rate hike", "fed", "federal reserve",
-			"central bank", "unemployment", "jobs report", "payrolls", "cpi", "economy", "economic", "recession",
-			"markets open", "market update", "sensex", "nifty", "dow", "s&p 500", "nasdaq", "stock market", "stocks",
-			"treasury",
+			"gdp", "inflation", "interest rate", "interest rates", "rate cut", "rate hike", "federal reserve",
+			"central bank", "unemployment", "jobs report", "payrolls", "cpi", "economy", "recession", "markets open",
+			"market update", "sensex", "nifty", "dow", "s&p 500", "stock market", "treasury", "pboc", "ftse", "dax",
+			"oil prices", "gold prices", "wall street", "ecb", "opec",
 		},
 		weak: []string{
-			"yields", "oil prices", "crude", "rupee", "dollar", "markets", "futures", "indices", "market",
-			"wall street", "ecb", "boj", "opec",
+			"economic", "fed", "yields", "crude", "rupee", "dollar", "yen", "euro", "markets", "futures", "indices",
+			"market", "boj", "gold", "silver", "oil", "sugar", "demand", "growth", "etfs", "commodities", "stocks",
 		},
 	},
 }

@@ -17,7 +17,8 @@ import (
 // New returns the full annotator over the security master m (the embedded
 // default when nil). Company tagging runs first, as later steps (people's
 // companies, events, sentiment) read what it found; then language, people
-// and places, facts, events, and sentiment (of the article and of each company).
+// and places, facts, sentiment (of the article and of each company) and
+// events.
 func New(m *secmaster.Master) *annotate.Annotator {
 	if m == nil {
 		m = secmaster.Default()
@@ -27,8 +28,8 @@ func New(m *secmaster.Master) *annotate.Annotator {
 		language.New(),
 		entities.MustNew(),
 		facts.New(),
-		eventStep,
 		sentimentStep,
+		eventStep,
 	)
 }
 

@@ -196,25 +196,34 @@ func (s *Store) SearchArticles(ctx context.Context, q store.Query) (store.Result
 	where, b := sqlquery.Where(dialect, q, search)
 	var res store.Result
 	err = pgx.BeginTxFunc(ctx, s.pool, pgx.TxOptions{AccessMode: pgx.ReadOnly, IsoLevel: pgx.RepeatableRead}, func(tx pgx.Tx) error {
-		args := b.Args()
-		var count int
-		if err := tx.QueryRow(ctx, sqlquery.Count(where, b, q.MaxFound), b.Args()...).Scan(&count); err != nil {
-			return err
-		}
-		res.Found, res.FoundMore = sqlquery.Found(count, q.MaxFound)
-		if count <= q.Offset && !res.FoundMore {
-			return nil
-		}
-		b.Truncate(len(args))
-		rows, err := tx.Query(ctx, sqlquery.Page(articleColumns, where, b, q.Limit, q.Offset), b.Args()...)
-		if err != nil {
-			return err
-		}
-		res.Articles, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (news.Article, error) { return scanArticle(row) })
+		var err error
+		res, err = sqlquery.Search(runner{ctx, tx}, q, where, b, articleColumns)
 		return err
 	})
 	if err != nil {
 		return store.Result{}, fmt.Errorf("search articles: %w", err)
 	}
 	return res, nil
+}
+
+// runner runs search queries in a read transaction.
+type runner struct {
+	ctx context.Context
+	tx  pgx.Tx
+}
+
+func (r runner) IDs(query string, args []any) ([]int64, error) {
+	rows, err := r.tx.Query(r.ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, pgx.RowTo[int64])
+}
+
+func (r runner) Articles(query string, args []any) ([]news.Article, error) {
+	rows, err := r.tx.Query(r.ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, func(row pgx.CollectableRow) (news.Article, error) { return scanArticle(row) })
 }

@@ -256,6 +256,7 @@ var dialect = sqlquery.Dialect{
 		}
 		return cond + ")"
 	},
+	SearchOnIDs: true,
 }
 
 // SearchArticles returns one page of the articles matching q, newest first.
@@ -270,28 +271,49 @@ func (s *Store) SearchArticles(ctx context.Context, q store.Query) (store.Result
 		return store.Result{}, err
 	}
 	defer tx.Rollback()
-	var res store.Result
-	args := b.Args()
-	var count int
-	if err := tx.QueryRowContext(ctx, sqlquery.Count(where, b, q.MaxFound), b.Args()...).Scan(&count); err != nil {
-		return res, fmt.Errorf("search articles: %w", err)
-	}
-	res.Found, res.FoundMore = sqlquery.Found(count, q.MaxFound)
-	if count <= q.Offset && !res.FoundMore {
-		return res, nil
-	}
-	b.Truncate(len(args))
-	rows, err := tx.QueryContext(ctx, sqlquery.Page(articleColumns, where, b, q.Limit, q.Offset), b.Args()...)
+	res, err := sqlquery.Search(runner{ctx, tx}, q, where, b, articleColumns)
 	if err != nil {
-		return res, fmt.Errorf("search articles: %w", err)
+		return store.Result{}, fmt.Errorf("search articles: %w", err)
+	}
+	return res, nil
+}
+
+// runner runs search queries in a read transaction.
+type runner struct {
+	ctx context.Context
+	tx  *sql.Tx
+}
+
+func (r runner) IDs(query string, args []any) ([]int64, error) {
+	rows, err := r.tx.QueryContext(r.ctx, query, args...)
+	if err != nil {
+		return nil, err
 	}
 	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+func (r runner) Articles(query string, args []any) ([]news.Article, error) {
+	rows, err := r.tx.QueryContext(r.ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []news.Article
 	for rows.Next() {
 		a, err := scanArticle(rows)
 		if err != nil {
-			return res, err
+			return nil, err
 		}
-		res.Articles = append(res.Articles, a)
+		out = append(out, a)
 	}
-	return res, rows.Err()
+	return out, rows.Err()
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tickerwire/tickerwire/internal/news"
 	"github.com/tickerwire/tickerwire/internal/store"
 	"github.com/tickerwire/tickerwire/internal/store/searchquery"
 )
@@ -25,6 +26,10 @@ type Dialect struct {
 	// nil and each call returns a subquery selecting their IDs (with its
 	// arguments added to b), which may bound the search.
 	Search func(b *Builder, n searchquery.Node, candidates func() string) string
+	// SearchOnIDs tells that the Search condition reads only a.id (not
+	// other columns), so a query by symbol can select from the listings
+	// table alone.
+	SearchOnIDs bool
 }
 
 // Builder collects conditions and their arguments.
@@ -42,10 +47,6 @@ func (b *Builder) Arg(v any) string {
 
 // Args returns the bind arguments added so far.
 func (b *Builder) Args() []any { return b.args }
-
-// Truncate drops the arguments after the first n, to build another query
-// on the same conditions.
-func (b *Builder) Truncate(n int) { b.args = b.args[:n] }
 
 func (b *Builder) list(vals []string) string {
 	ph := make([]string, len(vals))
@@ -67,15 +68,20 @@ func (b *Builder) timeRange(col string, q store.Query) string {
 	return s
 }
 
-// Where returns the conditions for q (normalised by store.Normalize, with
-// its parsed search) joined by AND, "TRUE" when there are none, and a
-// Builder holding their arguments, to which the caller may add more.
+// Where returns the FROM and WHERE clauses selecting the articles matching
+// q (normalised by store.Normalize, with its parsed search) as a, with
+// columns id and sort_time at least, and a Builder holding their arguments.
+//
+// A query by symbol whose other conditions read only a.id and a.sort_time
+// selects from the listings table alone (each listing row has its article's
+// sort_time), so ordering thousands of matches reads no article rows.
 func Where(d Dialect, q store.Query, search searchquery.Node) (string, *Builder) {
 	b := &Builder{d: d}
+	from := "articles a"
 	var candidates func() string // the most selective subquery of article IDs
 	matches := store.SymbolMatches(q.Symbols)
 	if len(matches) > 0 || q.MinMatchScore > 0 || q.SentimentGTE != nil || q.SentimentLTE != nil {
-		candidates = func() string {
+		listings := func() string {
 			var conds []string
 			if len(matches) > 0 {
 				var bare, ors []string
@@ -98,9 +104,16 @@ func Where(d Dialect, q store.Query, search searchquery.Node) (string, *Builder)
 			if q.SentimentLTE != nil {
 				conds = append(conds, "sentiment <= "+b.Arg(*q.SentimentLTE))
 			}
-			return "SELECT article_id FROM article_listings WHERE " + strings.Join(conds, " AND ") + b.timeRange("sort_time", q)
+			return strings.Join(conds, " AND ") + b.timeRange("sort_time", q)
 		}
-		b.conds = append(b.conds, "a.id IN ("+candidates()+")")
+		listingsOnly := len(matches) > 0 && len(nonEmpty(q.Languages)) == 0 && len(nonEmpty(q.Sources)) == 0 &&
+			q.Kind == "" && (search == nil || d.SearchOnIDs)
+		if listingsOnly {
+			from = "(SELECT DISTINCT sort_time, article_id AS id FROM article_listings WHERE " + listings() + ") AS a"
+		} else {
+			b.conds = append(b.conds, "a.id IN (SELECT article_id FROM article_listings WHERE "+listings()+")")
+		}
+		candidates = func() string { return "SELECT article_id FROM article_listings WHERE " + listings() }
 	}
 	if events := nonEmpty(q.Events); len(events) > 0 {
 		byEvent := func() string {
@@ -148,9 +161,9 @@ func Where(d Dialect, q store.Query, search searchquery.Node) (string, *Builder)
 		b.conds = append(b.conds, "a.kind = "+b.Arg(q.Kind))
 	}
 	if len(b.conds) == 0 {
-		return "TRUE", b
+		return "FROM " + from, b
 	}
-	return strings.Join(b.conds, " AND "), b
+	return "FROM " + from + " WHERE " + strings.Join(b.conds, " AND "), b
 }
 
 func nonEmpty(vals []string) []string {
@@ -163,25 +176,48 @@ func nonEmpty(vals []string) []string {
 	return out
 }
 
-// Count returns the query counting the articles matching where, up to
-// max+1 of them (so more than max tells there are more).
-func Count(where string, b *Builder, max int) string {
-	return `SELECT count(*) FROM (SELECT 1 FROM articles a WHERE ` + where + ` LIMIT ` + b.Arg(max+1) + `) AS m`
+// order is the order of search results: newest first.
+const order = ` ORDER BY a.sort_time DESC, a.id DESC`
+
+// Runner runs the queries of Search in one read transaction.
+type Runner interface {
+	// IDs returns the article IDs a query selects.
+	IDs(query string, args []any) ([]int64, error)
+	// Articles returns the articles a query selects (with the columns
+	// given to Search).
+	Articles(query string, args []any) ([]news.Article, error)
 }
 
-// Found turns the result of Count into Result.Found and Result.FoundMore.
-func Found(count, max int) (int, bool) {
-	if count > max {
-		return max, true
+// Search answers q, whose clauses Where built into filter and b. It
+// selects the IDs of the matches in order, up to q.MaxFound+1 of them, which
+// gives both the count and the page, and then reads the page's articles by
+// ID, so neither the conditions are evaluated twice nor wide rows sorted. A
+// page past q.MaxFound is selected with LIMIT and OFFSET.
+func Search(r Runner, q store.Query, filter string, b *Builder, columns string) (store.Result, error) {
+	base := len(b.args)
+	ids, err := r.IDs(`SELECT a.id `+filter+order+` LIMIT `+b.Arg(q.MaxFound+1), b.args)
+	if err != nil {
+		return store.Result{}, err
 	}
-	return count, false
-}
-
-// Page returns the query selecting columns of one page of the articles
-// matching where, newest first. It orders and cuts the page on article IDs
-// alone and only then reads the page's rows, so no wide rows are sorted.
-func Page(columns, where string, b *Builder, limit, offset int) string {
-	const order = ` ORDER BY a.sort_time DESC, a.id DESC`
-	return `SELECT ` + columns + ` FROM articles a WHERE a.id IN (SELECT a.id FROM articles a WHERE ` + where +
-		order + ` LIMIT ` + b.Arg(limit) + ` OFFSET ` + b.Arg(offset) + `)` + order
+	var res store.Result
+	res.Found, res.FoundMore = min(len(ids), q.MaxFound), len(ids) > q.MaxFound
+	b.args = b.args[:base]
+	var query string
+	if end := q.Offset + q.Limit; end <= q.MaxFound || !res.FoundMore {
+		page := ids[min(q.Offset, len(ids)):min(end, len(ids))]
+		if len(page) == 0 {
+			return res, nil
+		}
+		b.args = nil
+		ph := make([]string, len(page))
+		for i, id := range page {
+			ph[i] = b.Arg(id)
+		}
+		query = `SELECT ` + columns + ` FROM articles a WHERE a.id IN (` + strings.Join(ph, ", ") + `)` + order
+	} else {
+		query = `SELECT ` + columns + ` FROM articles a WHERE a.id IN (SELECT a.id ` + filter +
+			order + ` LIMIT ` + b.Arg(q.Limit) + ` OFFSET ` + b.Arg(q.Offset) + `)` + order
+	}
+	res.Articles, err = r.Articles(query, b.args)
+	return res, err
 }
