@@ -44,7 +44,7 @@ type Store interface {
 	// GetArticle returns one article by UUID, or ErrNotFound.
 	GetArticle(ctx context.Context, uuid string) (*news.Article, error)
 	// SearchArticles returns the articles matching q, newest first (by
-	// When), and how many match in all. A Search that cannot be run fails
+	// When) unless q.Sort says otherwise, and how many match in all. A Search that cannot be run fails
 	// with an error wrapping ErrBadQuery.
 	SearchArticles(ctx context.Context, q Query) (Result, error)
 
@@ -59,6 +59,8 @@ type Store interface {
 	SaveMaster(ctx context.Context, encoded []byte) error
 	// LoadMaster returns the stored encoded security master, or ErrNotFound.
 	LoadMaster(ctx context.Context) ([]byte, error)
+
+	Extensions
 
 	// Ping checks the store is reachable.
 	Ping(ctx context.Context) error
@@ -85,6 +87,7 @@ type Query struct {
 	Kind            string
 	Limit           int // default DefaultLimit, at most MaxLimit
 	Offset          int
+	Filters
 }
 
 // Page sizes.
@@ -97,4 +100,5 @@ const (
 type Result struct {
 	Articles []news.Article
 	Found    int
+	Next     string // the Cursor of the next page; empty on the last page or when sorting by score
 }

@@ -109,7 +109,8 @@ func prepareInsert(ctx context.Context, tx *sql.Tx) (*inserter, error) {
 			content_hash, parent_uuid, story_id, annotation)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`},
 		{&st.fts, `INSERT INTO articles_fts (rowid, title, description, body) VALUES (?, ?, ?, ?)`},
-		{&st.listing, `INSERT INTO article_listings (article_id, symbol, mic, match_score, sentiment, sort_time) VALUES (?, ?, ?, ?, ?, ?)`},
+		{&st.listing, `INSERT INTO article_listings (article_id, symbol, mic, match_score, sentiment, sort_time, name, country, industry, rank)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&st.event, `INSERT INTO article_events (article_id, type, sort_time) VALUES (?, ?, ?)`},
 	} {
 		var err error
@@ -163,7 +164,7 @@ func (st *inserter) save(ctx context.Context, a *news.Article, ann []byte) (bool
 func (st *inserter) index(ctx context.Context, id, sortTime int64, ann news.Annotation) error {
 	listings, events := store.IndexRows(ann)
 	for _, l := range listings {
-		if _, err := st.listing.ExecContext(ctx, id, l.Symbol, l.MIC, l.MatchScore, l.Sentiment, sortTime); err != nil {
+		if _, err := st.listing.ExecContext(ctx, id, l.Symbol, l.MIC, l.MatchScore, l.Sentiment, sortTime, l.Name, l.Country, l.Industry, l.Rank); err != nil {
 			return err
 		}
 	}
@@ -235,6 +236,11 @@ var dialect = sqlquery.Dialect{
 	Search: func(ph string, n searchquery.Node) (string, any) {
 		return "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH " + ph + ")", searchquery.FTS5(n)
 	},
+	Rank: func(ph string, n searchquery.Node) (string, any) {
+		return "-(SELECT bm25(articles_fts, 3.0, 2.0, 1.0) FROM articles_fts WHERE articles_fts MATCH " + ph + " AND rowid = a.id)", searchquery.FTS5(n)
+	},
+	Micros: func(col string) string { return col },
+	Bucket: bucket,
 }
 
 // SearchArticles returns one page of the articles matching q, newest first.
@@ -253,12 +259,17 @@ func (s *Store) SearchArticles(ctx context.Context, q store.Query) (store.Result
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM articles a WHERE `+where, b.Args()...).Scan(&res.Found); err != nil {
 		return res, fmt.Errorf("search articles: %w", err)
 	}
-	if res.Found <= q.Offset {
+	cursor, order, err := sqlquery.Page(q, search, b)
+	if err != nil {
+		return res, err
+	}
+	if res.Found <= q.Offset && q.Cursor == "" {
 		return res, nil
 	}
-	page := `SELECT ` + articleColumns + ` FROM articles a WHERE ` + where +
-		` ORDER BY a.sort_time DESC, a.id DESC LIMIT ` + b.Arg(q.Limit) + ` OFFSET ` + b.Arg(q.Offset)
-	rows, err := tx.QueryContext(ctx, page, b.Args()...)
+	if cursor != "" {
+		where += " AND " + cursor
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT `+articleColumns+` FROM articles a WHERE `+where+order, b.Args()...)
 	if err != nil {
 		return res, fmt.Errorf("search articles: %w", err)
 	}
@@ -270,5 +281,17 @@ func (s *Store) SearchArticles(ctx context.Context, q store.Query) (store.Result
 		}
 		res.Articles = append(res.Articles, a)
 	}
-	return res, rows.Err()
+	if err := rows.Err(); err != nil {
+		return res, err
+	}
+	if sqlquery.HasNext(q, len(res.Articles)) {
+		var c store.Cursor
+		var micros int64
+		if err := tx.QueryRowContext(ctx, sqlquery.NextCursorQuery(dialect), res.Articles[len(res.Articles)-1].UUID).Scan(&micros, &c.ID); err != nil {
+			return res, fmt.Errorf("search articles: cursor: %w", err)
+		}
+		c.SortTime = time.UnixMicro(micros)
+		res.Next = c.Encode()
+	}
+	return res, nil
 }

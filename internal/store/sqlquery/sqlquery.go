@@ -22,6 +22,14 @@ type Dialect struct {
 	// Search returns the condition on articles a for a full-text query,
 	// given the placeholder of its argument, and the argument itself.
 	Search func(placeholder string, n searchquery.Node) (cond string, arg any)
+	// Rank returns an expression on articles a that is larger the better
+	// a matches a full-text query, and its argument.
+	Rank func(placeholder string, n searchquery.Node) (expr string, arg any)
+	// Micros returns the expression of a sort_time column as Unix microseconds.
+	Micros func(col string) string
+	// Bucket returns the expression of the start of the interval (one of
+	// store.Intervals) holding a sort_time column, as Unix microseconds.
+	Bucket func(col, interval string) string
 }
 
 // Builder collects conditions and their arguments.
@@ -65,19 +73,8 @@ func (b *Builder) timeRange(col string, q store.Query) string {
 // Builder holding their arguments, to which the caller may add more.
 func Where(d Dialect, q store.Query, search searchquery.Node) (string, *Builder) {
 	b := &Builder{d: d}
-	if matches := store.SymbolMatches(q.Symbols); len(matches) > 0 {
-		var bare []string
-		var ors []string
-		for _, m := range matches {
-			if m.MIC == "" {
-				bare = append(bare, m.Symbol)
-			} else {
-				ors = append(ors, "(symbol = "+b.Arg(m.Symbol)+" AND mic = "+b.Arg(m.MIC)+")")
-			}
-		}
-		ors = append(ors, "symbol IN ("+b.list(bare)+")")
-		b.conds = append(b.conds, "a.id IN (SELECT article_id FROM article_listings WHERE ("+
-			strings.Join(ors, " OR ")+")"+b.timeRange("sort_time", q)+")")
+	if cond, ok := b.entityCond(q, ""); ok {
+		b.conds = append(b.conds, "a.id IN (SELECT article_id FROM article_listings WHERE "+cond+b.timeRange("sort_time", q)+")")
 	}
 	if events := nonEmpty(q.Events); len(events) > 0 {
 		b.conds = append(b.conds, "a.id IN (SELECT article_id FROM article_events WHERE type IN ("+
@@ -102,6 +99,7 @@ func Where(d Dialect, q store.Query, search searchquery.Node) (string, *Builder)
 			b.conds = append(b.conds, eq.col+" = "+b.Arg(eq.val))
 		}
 	}
+	b.filterConds(q)
 	if len(b.conds) == 0 {
 		return "TRUE", b
 	}

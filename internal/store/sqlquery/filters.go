@@ -1,0 +1,169 @@
+package sqlquery
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/tickerwire/tickerwire/internal/store"
+	"github.com/tickerwire/tickerwire/internal/store/searchquery"
+)
+
+// entityCond returns the condition on article_listings columns (prefixed
+// by alias, such as "l.") that q's entity filters ask for, and whether
+// there is one.
+func (b *Builder) entityCond(q store.Query, alias string) (string, bool) {
+	if !q.HasEntityFilter() {
+		return "", false
+	}
+	var conds []string
+	if matches := store.SymbolMatches(q.Symbols); len(matches) > 0 {
+		var bare []string
+		var ors []string
+		for _, m := range matches {
+			if m.MIC == "" {
+				bare = append(bare, m.Symbol)
+			} else {
+				ors = append(ors, "("+alias+"symbol = "+b.Arg(m.Symbol)+" AND "+alias+"mic = "+b.Arg(m.MIC)+")")
+			}
+		}
+		ors = append(ors, alias+"symbol IN ("+b.list(bare)+")")
+		conds = append(conds, "("+strings.Join(ors, " OR ")+")")
+	}
+	for _, in := range [...]struct {
+		col  string
+		vals []string
+	}{{"mic", upper(q.MICs)}, {"country", upper(q.Countries)}, {"industry", nonEmpty(q.Industries)}} {
+		if len(in.vals) > 0 {
+			conds = append(conds, alias+in.col+" IN ("+b.list(in.vals)+")")
+		}
+	}
+	if types := nonEmpty(q.EntityTypes); len(types) > 0 && !slices.ContainsFunc(types, isEquity) {
+		conds = append(conds, "FALSE")
+	}
+	if q.SentimentGTE != nil {
+		conds = append(conds, alias+"sentiment >= "+b.Arg(*q.SentimentGTE))
+	}
+	if q.SentimentLTE != nil {
+		conds = append(conds, alias+"sentiment <= "+b.Arg(*q.SentimentLTE))
+	}
+	if q.MinMatchScore > 0 {
+		conds = append(conds, alias+"match_score >= "+b.Arg(q.MinMatchScore))
+	}
+	if len(conds) == 0 {
+		return "TRUE", true
+	}
+	return strings.Join(conds, " AND "), true
+}
+
+func isEquity(t string) bool { return strings.EqualFold(t, store.EntityTypeEquity) }
+
+// filterConds adds the conditions of q's article filters: domains,
+// sources and one article per story.
+func (b *Builder) filterConds(q store.Query) {
+	if domains := lower(q.Domains); len(domains) > 0 {
+		b.conds = append(b.conds, "a.domain IN ("+b.list(withWWW(domains))+")")
+	}
+	if domains := lower(q.ExcludeDomains); len(domains) > 0 {
+		b.conds = append(b.conds, "a.domain NOT IN ("+b.list(withWWW(domains))+")")
+	}
+	if len(q.SourceIDs) > 0 {
+		ph := make([]string, len(q.SourceIDs))
+		for i, id := range q.SourceIDs {
+			ph[i] = b.Arg(id)
+		}
+		b.conds = append(b.conds, "a.source_id IN ("+strings.Join(ph, ", ")+")")
+	}
+	if q.GroupSimilar {
+		b.conds = append(b.conds, `(a.story_id = '' OR a.id = (SELECT s.id FROM articles s WHERE s.story_id = a.story_id
+			ORDER BY s.sort_time DESC, s.id DESC LIMIT 1))`)
+	}
+}
+
+// withWWW returns each domain and its www. host.
+func withWWW(domains []string) []string {
+	out := make([]string, 0, 2*len(domains))
+	for _, d := range domains {
+		d = strings.TrimPrefix(d, "www.")
+		out = append(out, d, "www."+d)
+	}
+	return out
+}
+
+// Page returns what follows the WHERE clause of an article search for one
+// page: a condition for q's cursor (or "") and the ORDER BY, LIMIT and
+// OFFSET clauses, adding their arguments to b after the WHERE clause's.
+func Page(q store.Query, search searchquery.Node, b *Builder) (cursorCond, order string, err error) {
+	dir := "DESC"
+	if q.Ascending {
+		dir = "ASC"
+	}
+	tail := "a.sort_time " + dir + ", a.id " + dir
+	switch q.Sort {
+	case "", store.SortPublished:
+	case store.SortMatchScore, store.SortEntitySentiment:
+		col := "max(l.match_score)"
+		if q.Sort == store.SortEntitySentiment {
+			col = "avg(l.sentiment)"
+		}
+		cond, ok := b.entityCond(q, "l.")
+		if !ok {
+			cond = "TRUE"
+		}
+		tail = "coalesce((SELECT " + col + " FROM article_listings l WHERE l.article_id = a.id AND " + cond + "), -2) " +
+			dir + ", " + tail
+	case store.SortRelevance:
+		if search != nil {
+			expr, arg := b.d.Rank(b.d.Placeholder(len(b.args)+1), search)
+			b.args = append(b.args, arg)
+			tail = expr + " " + dir + ", " + tail
+		}
+	default:
+		return "", "", fmt.Errorf("%w: sort %q is not one of %s", store.ErrBadQuery, q.Sort, strings.Join(store.Sorts, ", "))
+	}
+	offset := q.Offset
+	if q.Cursor != "" {
+		if q.Sort != "" && q.Sort != store.SortPublished {
+			return "", "", fmt.Errorf("%w: a cursor pages only by %s", store.ErrBadQuery, store.SortPublished)
+		}
+		c, err := store.DecodeCursor(q.Cursor)
+		if err != nil {
+			return "", "", err
+		}
+		op := "<"
+		if q.Ascending {
+			op = ">"
+		}
+		cursorCond = "(a.sort_time, a.id) " + op + " (" + b.Arg(b.d.Time(c.SortTime)) + ", " + b.Arg(c.ID) + ")"
+		offset = 0
+	}
+	return cursorCond, " ORDER BY " + tail + " LIMIT " + b.Arg(q.Limit) + " OFFSET " + b.Arg(offset), nil
+}
+
+// NextCursorQuery is the query of the cursor after an article, by UUID:
+// it returns the article's sort time in microseconds and its row id.
+func NextCursorQuery(d Dialect) string {
+	return "SELECT " + d.Micros("a.sort_time") + ", a.id FROM articles a WHERE a.uuid = " + d.Placeholder(1)
+}
+
+// HasNext reports whether a page of q with n articles may be followed by
+// another that a cursor can reach.
+func HasNext(q store.Query, n int) bool {
+	return n == q.Limit && (q.Sort == "" || q.Sort == store.SortPublished)
+}
+
+func upper(vals []string) []string {
+	out := nonEmpty(vals)
+	for i := range out {
+		out[i] = strings.ToUpper(out[i])
+	}
+	return out
+}
+
+func lower(vals []string) []string {
+	out := nonEmpty(vals)
+	for i := range out {
+		out[i] = strings.ToLower(out[i])
+	}
+	return out
+}
