@@ -73,4 +73,3 @@ func (t Text) hasSequence(ws []string, prefix bool) bool {
 	}
 	return false
 }
-
