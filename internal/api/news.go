@@ -30,20 +30,20 @@ type Meta struct {
 // NewsArticle is one article in Marketaux's shape, with tickerwire's own
 // additions (kind, events, story_id, parent_uuid).
 type NewsArticle struct {
-	UUID        string       `json:"uuid"`
-	Title       string       `json:"title"`
-	Description string       `json:"description"`
-	Keywords    string       `json:"keywords"`
-	Snippet     string       `json:"snippet"`
-	URL         string       `json:"url"`
-	ImageURL    string       `json:"image_url"`
-	Language    string       `json:"language"`
-	PublishedAt time.Time    `json:"published_at"`
-	Source      string       `json:"source"`
-	Kind        string       `json:"kind"`
-	Sentiment   float64      `json:"sentiment_score"`
-	Entities    []Entity     `json:"entities"`
-	Events      []news.Event `json:"events"`
+	UUID        string        `json:"uuid"`
+	Title       string        `json:"title"`
+	Description string        `json:"description"`
+	Keywords    string        `json:"keywords"`
+	Snippet     string        `json:"snippet"`
+	URL         string        `json:"url"`
+	ImageURL    string        `json:"image_url"`
+	Language    string        `json:"language"`
+	PublishedAt time.Time     `json:"published_at"`
+	Source      string        `json:"source"`
+	Kind        string        `json:"kind"`
+	Sentiment   float64       `json:"sentiment_score"`
+	Entities    []Entity      `json:"entities"`
+	Events      []news.Event  `json:"events"`
 	StoryID     string        `json:"story_id,omitempty"`
 	ParentUUID  string        `json:"parent_uuid,omitempty"`
 	Similar     []NewsArticle `json:"similar"`

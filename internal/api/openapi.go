@@ -52,10 +52,12 @@ func (s *Server) OpenAPI() map[string]any {
 var errorCodes = []string{CodeMalformedParameters, CodeInvalidAPIToken, CodeEndpointRestricted, CodeResourceNotFound,
 	CodeInvalidEndpoint, CodeRateLimitReached, CodeServerError}
 
-func object(props map[string]any) map[string]any { return map[string]any{"type": "object", "properties": props} }
-func str() map[string]any                        { return map[string]any{"type": "string"} }
-func num() map[string]any                        { return map[string]any{"type": "number"} }
-func strs() map[string]any                       { return map[string]any{"type": "array", "items": str()} }
+func object(props map[string]any) map[string]any {
+	return map[string]any{"type": "object", "properties": props}
+}
+func str() map[string]any  { return map[string]any{"type": "string"} }
+func num() map[string]any  { return map[string]any{"type": "number"} }
+func strs() map[string]any { return map[string]any{"type": "array", "items": str()} }
 
 func operation(rt Route) map[string]any {
 	var params []any
