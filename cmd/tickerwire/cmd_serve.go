@@ -50,8 +50,14 @@ func runServe(env *Env, args []string) error {
 		return err
 	}
 
+	ctx, cancel := context.WithCancel(env.Ctx)
+	defer cancel()
+	alerts, err := startAlerts(ctx, env, st, pipe)
+	if err != nil {
+		return err
+	}
 	mux := http.NewServeMux()
-	apiServer := &api.Server{Store: st, Log: env.Log}
+	apiServer := &api.Server{Store: st, Log: env.Log, Hub: alerts.Hub}
 	apiServer.Register(mux)
 	pages, err := web.New(st, env.Log)
 	if err != nil {
@@ -70,8 +76,6 @@ func runServe(env *Env, args []string) error {
 		IdleTimeout:       120 * time.Second,
 		BaseContext:       func(net.Listener) context.Context { return env.Ctx },
 	}
-	ctx, cancel := context.WithCancel(env.Ctx)
-	defer cancel()
 	collector := startCollector(ctx, env, st, pipe, *allowPrivate)
 
 	env.Log.Info("serving", "addr", "http://"+ln.Addr().String(), "data", *data)
@@ -81,6 +85,7 @@ func runServe(env *Env, args []string) error {
 	case err := <-errc:
 		cancel()
 		collector.Wait()
+		alerts.Wait()
 		return fmt.Errorf("server: %w", err)
 	case <-env.Ctx.Done():
 	}
@@ -90,6 +95,7 @@ func runServe(env *Env, args []string) error {
 	err = srv.Shutdown(shutdownCtx)
 	cancel()
 	collector.Wait()
+	alerts.Wait()
 	if err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}

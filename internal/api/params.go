@@ -338,3 +338,7 @@ func parseTimeParam(v url.Values, name string) (time.Time, *Error) {
 	}
 	return time.Time{}, badParam(name, "must be a date or date-time such as 2025-01-31 or 2025-01-31T09:30:00; got "+strconv.Quote(s)+".")
 }
+
+// FilterParams returns the article filters /v1/news/all, the stream and
+// the feeds share (for commands that take the same filters as flags).
+func FilterParams() []Param { return slices.Clone(filterParams) }
