@@ -40,6 +40,7 @@ type NewsArticle struct {
 	Language    string        `json:"language"`
 	PublishedAt time.Time     `json:"published_at"`
 	Source      string        `json:"source"`
+	Relevance   *float64      `json:"relevance_score"` // null: tickerwire ranks by relevance (sort=relevance_score) without reporting a score
 	Kind        string        `json:"kind"`
 	Sentiment   float64       `json:"sentiment_score"`
 	Entities    []Entity      `json:"entities"`

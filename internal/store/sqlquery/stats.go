@@ -31,7 +31,10 @@ func Stats(d Dialect, q store.StatsQuery, search searchquery.Node) (string, []an
 	where, b := Where(d, q.Query, search)
 	cond, ok := b.entityCond(q.Query, "l.")
 	if !ok {
-		cond = "l.rank = 0" // each company once, by its primary listing
+		cond = "TRUE"
+	}
+	if len(q.Symbols) == 0 && len(q.MICs) == 0 {
+		cond += " AND l.rank = 0" // each company once, by its primary listing
 	}
 	key, mic := "l.symbol", "l.mic"
 	switch groupBy {
