@@ -18,11 +18,13 @@ func init() {
 		Summary: "run the API, web UI and feeds (and collect news from sources)",
 		Help: `Usage: tickerwire serve [--addr HOST:PORT] [--data DIR] [--reference DIR] [--sources none|default|FILE]
 
-Serves the JSON API (/v1/news/all, /v1/news/uuid/{uuid}), the web UI (/ and
-/news/{uuid}), RSS (/feeds/news.rss), /healthz and /metrics from the store in
---data, and collects news from its sources: --sources default adds the curated
-list of public financial feeds, FILE adds the feeds and pages it lists (OPML,
-or one URL a line), none adds nothing.`,
+Serves the JSON API (/v1/news/all and the rest of Marketaux's /v1 API,
+Polygon's /v2/reference/news, /v1/stream, /v1/watchlists; described at
+/v1/openapi.json), the web UI, feeds (/feeds/news.rss|atom|json), /healthz
+and /metrics from the store in --data; posts watchlist alerts to their
+webhooks; and collects news from its sources: --sources default adds the
+curated list of public financial feeds, FILE adds the feeds and pages it
+lists (OPML, or one URL a line), none adds nothing.`,
 		Run: runServe,
 	})
 }
