@@ -190,8 +190,8 @@ var dialect = sqlquery.Dialect{
 	Search: func(ph string, n searchquery.Node) (string, any) {
 		return "a.search @@ to_tsquery('simple', " + ph + ")", searchquery.TSQuery(n)
 	},
-	Rank: func(ph string, n searchquery.Node) (string, any) {
-		return "ts_rank(a.search, to_tsquery('simple', " + ph + "))", searchquery.TSQuery(n)
+	Rank: func(ph string, n searchquery.Node) (string, string, any) {
+		return "", "ts_rank(a.search, to_tsquery('simple', " + ph + "))", searchquery.TSQuery(n)
 	},
 	Micros: func(col string) string { return "(extract(epoch FROM " + col + ") * 1000000)::bigint" },
 	Bucket: bucket,
@@ -209,7 +209,7 @@ func (s *Store) SearchArticles(ctx context.Context, q store.Query) (store.Result
 		if err := tx.QueryRow(ctx, `SELECT count(*) FROM articles a WHERE `+where, b.Args()...).Scan(&res.Found); err != nil {
 			return err
 		}
-		cursor, order, err := sqlquery.Page(q, search, b)
+		join, cursor, order, err := sqlquery.Page(q, search, b)
 		if err != nil {
 			return err
 		}
@@ -219,7 +219,7 @@ func (s *Store) SearchArticles(ctx context.Context, q store.Query) (store.Result
 		if cursor != "" {
 			where += " AND " + cursor
 		}
-		rows, err := tx.Query(ctx, `SELECT `+articleColumns+` FROM articles a WHERE `+where+order, b.Args()...)
+		rows, err := tx.Query(ctx, `SELECT `+articleColumns+` FROM articles a`+join+` WHERE `+where+order, b.Args()...)
 		if err != nil {
 			return err
 		}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/tickerwire/tickerwire/internal/news"
@@ -231,13 +232,14 @@ func (s *Store) GetArticle(ctx context.Context, id string) (*news.Article, error
 }
 
 var dialect = sqlquery.Dialect{
-	Placeholder: func(int) string { return "?" },
+	Placeholder: func(n int) string { return "?" + strconv.Itoa(n) },
 	Time:        func(t time.Time) any { return t.UnixMicro() },
 	Search: func(ph string, n searchquery.Node) (string, any) {
 		return "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH " + ph + ")", searchquery.FTS5(n)
 	},
-	Rank: func(ph string, n searchquery.Node) (string, any) {
-		return "-(SELECT bm25(articles_fts, 3.0, 2.0, 1.0) FROM articles_fts WHERE articles_fts MATCH " + ph + " AND rowid = a.id)", searchquery.FTS5(n)
+	Rank: func(ph string, n searchquery.Node) (string, string, any) {
+		return " JOIN (SELECT rowid AS rank_id, bm25(articles_fts, 3.0, 2.0, 1.0) AS rank FROM articles_fts WHERE articles_fts MATCH " + ph +
+			") fts_rank ON fts_rank.rank_id = a.id", "-fts_rank.rank", searchquery.FTS5(n)
 	},
 	Micros: func(col string) string { return col },
 	Bucket: bucket,
@@ -259,7 +261,7 @@ func (s *Store) SearchArticles(ctx context.Context, q store.Query) (store.Result
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM articles a WHERE `+where, b.Args()...).Scan(&res.Found); err != nil {
 		return res, fmt.Errorf("search articles: %w", err)
 	}
-	cursor, order, err := sqlquery.Page(q, search, b)
+	join, cursor, order, err := sqlquery.Page(q, search, b)
 	if err != nil {
 		return res, err
 	}
@@ -269,7 +271,7 @@ func (s *Store) SearchArticles(ctx context.Context, q store.Query) (store.Result
 	if cursor != "" {
 		where += " AND " + cursor
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT `+articleColumns+` FROM articles a WHERE `+where+order, b.Args()...)
+	rows, err := tx.QueryContext(ctx, `SELECT `+articleColumns+` FROM articles a`+join+` WHERE `+where+order, b.Args()...)
 	if err != nil {
 		return res, fmt.Errorf("search articles: %w", err)
 	}

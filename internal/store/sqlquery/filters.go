@@ -90,10 +90,11 @@ func withWWW(domains []string) []string {
 	return out
 }
 
-// Page returns what follows the WHERE clause of an article search for one
-// page: a condition for q's cursor (or "") and the ORDER BY, LIMIT and
-// OFFSET clauses, adding their arguments to b after the WHERE clause's.
-func Page(q store.Query, search searchquery.Node, b *Builder) (cursorCond, order string, err error) {
+// Page returns the parts of the query of one page of an article search
+// besides its WHERE clause: a join to put after "FROM articles a" (or ""),
+// a condition for q's cursor (or "") and the ORDER BY, LIMIT and OFFSET
+// clauses, adding their arguments to b after the WHERE clause's.
+func Page(q store.Query, search searchquery.Node, b *Builder) (join, cursorCond, order string, err error) {
 	dir := "DESC"
 	if q.Ascending {
 		dir = "ASC"
@@ -114,21 +115,23 @@ func Page(q store.Query, search searchquery.Node, b *Builder) (cursorCond, order
 			dir + ", " + tail
 	case store.SortRelevance:
 		if search != nil {
-			expr, arg := b.d.Rank(b.d.Placeholder(len(b.args)+1), search)
+			var expr string
+			var arg any
+			join, expr, arg = b.d.Rank(b.d.Placeholder(len(b.args)+1), search)
 			b.args = append(b.args, arg)
 			tail = expr + " " + dir + ", " + tail
 		}
 	default:
-		return "", "", fmt.Errorf("%w: sort %q is not one of %s", store.ErrBadQuery, q.Sort, strings.Join(store.Sorts, ", "))
+		return "", "", "", fmt.Errorf("%w: sort %q is not one of %s", store.ErrBadQuery, q.Sort, strings.Join(store.Sorts, ", "))
 	}
 	offset := q.Offset
 	if q.Cursor != "" {
 		if q.Sort != "" && q.Sort != store.SortPublished {
-			return "", "", fmt.Errorf("%w: a cursor pages only by %s", store.ErrBadQuery, store.SortPublished)
+			return "", "", "", fmt.Errorf("%w: a cursor pages only by %s", store.ErrBadQuery, store.SortPublished)
 		}
 		c, err := store.DecodeCursor(q.Cursor)
 		if err != nil {
-			return "", "", err
+			return "", "", "", err
 		}
 		op := "<"
 		if q.Ascending {
@@ -137,7 +140,7 @@ func Page(q store.Query, search searchquery.Node, b *Builder) (cursorCond, order
 		cursorCond = "(a.sort_time, a.id) " + op + " (" + b.Arg(b.d.Time(c.SortTime)) + ", " + b.Arg(c.ID) + ")"
 		offset = 0
 	}
-	return cursorCond, " ORDER BY " + tail + " LIMIT " + b.Arg(q.Limit) + " OFFSET " + b.Arg(offset), nil
+	return join, cursorCond, " ORDER BY " + tail + " LIMIT " + b.Arg(q.Limit) + " OFFSET " + b.Arg(offset), nil
 }
 
 // NextCursorQuery is the query of the cursor after an article, by UUID:

@@ -15,7 +15,8 @@ import (
 
 // Dialect is what differs between the SQL databases.
 type Dialect struct {
-	// Placeholder returns the n-th (1-based) bind parameter: "?" or "$n".
+	// Placeholder returns the n-th (1-based) bind parameter: "?n" or "$n"
+	// (numbered, so clauses may be written in any order).
 	Placeholder func(n int) string
 	// Time converts a time to a bind argument for sort_time.
 	Time func(time.Time) any
@@ -23,8 +24,8 @@ type Dialect struct {
 	// given the placeholder of its argument, and the argument itself.
 	Search func(placeholder string, n searchquery.Node) (cond string, arg any)
 	// Rank returns an expression on articles a that is larger the better
-	// a matches a full-text query, and its argument.
-	Rank func(placeholder string, n searchquery.Node) (expr string, arg any)
+	// a matches a full-text query, a join it needs (or ""), and its argument.
+	Rank func(placeholder string, n searchquery.Node) (join, expr string, arg any)
 	// Micros returns the expression of a sort_time column as Unix microseconds.
 	Micros func(col string) string
 	// Bucket returns the expression of the start of the interval (one of

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/tickerwire/tickerwire/internal/store"
 	"github.com/tickerwire/tickerwire/internal/store/searchquery"
@@ -28,13 +29,22 @@ func Stats(d Dialect, q store.StatsQuery, search searchquery.Node) (string, []an
 		}
 		bucket = d.Bucket("l.sort_time", q.Interval)
 	}
-	where, b := Where(d, q.Query, search)
-	cond, ok := b.entityCond(q.Query, "l.")
-	if !ok {
-		cond = "TRUE"
+	// Article-level filters select the articles; the entity filters and
+	// the time range apply to the listing rows themselves, which an index
+	// on article_listings answers without reading the articles.
+	articles := q.Query
+	articles.PublishedAfter, articles.PublishedBefore, articles.Symbols = time.Time{}, time.Time{}, nil
+	articles.Filters = store.Filters{Domains: q.Domains, ExcludeDomains: q.ExcludeDomains, SourceIDs: q.SourceIDs, GroupSimilar: q.GroupSimilar}
+	where, b := Where(d, articles, search)
+	conds := []string{}
+	if where != "TRUE" {
+		conds = append(conds, "l.article_id IN (SELECT a.id FROM articles a WHERE "+where+")")
+	}
+	if cond, ok := b.entityCond(q.Query, "l."); ok {
+		conds = append(conds, cond)
 	}
 	if len(q.Symbols) == 0 && len(q.MICs) == 0 {
-		cond += " AND l.rank = 0" // each company once, by its primary listing
+		conds = append(conds, "l.rank = 0") // each company once, by its primary listing
 	}
 	key, mic := "l.symbol", "l.mic"
 	switch groupBy {
@@ -42,16 +52,15 @@ func Stats(d Dialect, q store.StatsQuery, search searchquery.Node) (string, []an
 		key, mic = "l.mic", "''"
 	case store.GroupByCountry:
 		key, mic = "l.country", "''"
-		cond += " AND l.country <> ''"
+		conds = append(conds, "l.country <> ''")
 	case store.GroupByIndustry:
 		key, mic = "l.industry", "''"
-		cond += " AND l.industry <> ''"
+		conds = append(conds, "l.industry <> ''")
 	case store.GroupByType:
 		key, mic = "'"+store.EntityTypeEquity+"'", "''"
 	}
 	sql := "SELECT " + bucket + " AS bucket, " + key + " AS k, " + mic + " AS m, count(DISTINCT l.article_id) AS n, avg(l.sentiment) " +
-		"FROM article_listings l JOIN articles a ON a.id = l.article_id WHERE " + where + " AND " + cond +
-		b.timeRange("l.sort_time", q.Query) +
+		"FROM article_listings l WHERE " + strings.Join(conds, " AND ") + b.timeRange("l.sort_time", q.Query) +
 		" GROUP BY bucket, k, m ORDER BY bucket DESC, n DESC, k, m"
 	return sql, b.Args(), nil
 }

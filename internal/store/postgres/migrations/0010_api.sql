@@ -6,13 +6,13 @@
 ALTER TABLE articles ADD COLUMN domain text GENERATED ALWAYS AS (
     lower(coalesce(substring(url from '^[A-Za-z][A-Za-z0-9+.-]*://([^/]*)'), ''))) STORED;
 CREATE INDEX articles_domain ON articles (domain, sort_time);
-CREATE INDEX articles_source ON articles (source_id, domain, language);
+CREATE INDEX articles_source_domain ON articles (source_id, domain, language);
 
 ALTER TABLE article_listings ADD COLUMN name text NOT NULL DEFAULT '';
 ALTER TABLE article_listings ADD COLUMN country text NOT NULL DEFAULT '';
 ALTER TABLE article_listings ADD COLUMN industry text NOT NULL DEFAULT '';
 ALTER TABLE article_listings ADD COLUMN rank integer NOT NULL DEFAULT 0;
-CREATE INDEX article_listings_time ON article_listings (sort_time, symbol, mic, sentiment);
+CREATE INDEX article_listings_time ON article_listings (sort_time, rank, symbol, mic, sentiment);
 
 CREATE TABLE entities (
     symbol    text    NOT NULL,
@@ -24,8 +24,6 @@ CREATE TABLE entities (
     PRIMARY KEY (symbol, mic)
 );
 CREATE INDEX entities_documents ON entities (documents DESC);
-INSERT INTO entities (symbol, mic, name, country, industry, documents)
-    SELECT symbol, mic, max(name), max(country), max(industry), count(*) FROM article_listings GROUP BY symbol, mic;
 
 CREATE FUNCTION entities_count() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

@@ -6,13 +6,13 @@ ALTER TABLE articles ADD COLUMN domain TEXT GENERATED ALWAYS AS (
     CASE WHEN instr(url, '://') > 0 THEN lower(substr(substr(url, instr(url, '://') + 3), 1,
         instr(substr(url, instr(url, '://') + 3) || '/', '/') - 1)) ELSE '' END) VIRTUAL;
 CREATE INDEX articles_domain ON articles (domain, sort_time);
-CREATE INDEX articles_source ON articles (source_id, domain, language);
+CREATE INDEX articles_source_domain ON articles (source_id, domain, language);
 
 ALTER TABLE article_listings ADD COLUMN name TEXT NOT NULL DEFAULT '';
 ALTER TABLE article_listings ADD COLUMN country TEXT NOT NULL DEFAULT '';  -- upper case
 ALTER TABLE article_listings ADD COLUMN industry TEXT NOT NULL DEFAULT '';
 ALTER TABLE article_listings ADD COLUMN rank INTEGER NOT NULL DEFAULT 0;   -- 0: the company's primary listing
-CREATE INDEX article_listings_time ON article_listings (sort_time, symbol, mic, sentiment);
+CREATE INDEX article_listings_time ON article_listings (sort_time, rank, symbol, mic, sentiment);
 
 -- Every listing named in an article, with how many articles name it.
 CREATE TABLE entities (
@@ -25,8 +25,6 @@ CREATE TABLE entities (
     PRIMARY KEY (symbol, mic)
 ) WITHOUT ROWID;
 CREATE INDEX entities_documents ON entities (documents DESC);
-INSERT INTO entities (symbol, mic, name, country, industry, documents)
-    SELECT symbol, mic, max(name), max(country), max(industry), count(*) FROM article_listings GROUP BY symbol, mic;
 CREATE TRIGGER article_listings_entities_insert AFTER INSERT ON article_listings BEGIN
     INSERT INTO entities (symbol, mic, name, country, industry, documents)
     VALUES (new.symbol, new.mic, new.name, new.country, new.industry, 1)
