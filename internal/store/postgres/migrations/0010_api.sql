@@ -13,6 +13,7 @@ ALTER TABLE article_listings ADD COLUMN country text NOT NULL DEFAULT '';
 ALTER TABLE article_listings ADD COLUMN industry text NOT NULL DEFAULT '';
 ALTER TABLE article_listings ADD COLUMN rank integer NOT NULL DEFAULT 0;
 CREATE INDEX article_listings_time ON article_listings (sort_time, rank, symbol, mic, sentiment);
+CREATE INDEX article_listings_score ON article_listings (match_score);
 
 CREATE TABLE entities (
     symbol    text    NOT NULL,

@@ -13,6 +13,7 @@ ALTER TABLE article_listings ADD COLUMN country TEXT NOT NULL DEFAULT '';  -- up
 ALTER TABLE article_listings ADD COLUMN industry TEXT NOT NULL DEFAULT '';
 ALTER TABLE article_listings ADD COLUMN rank INTEGER NOT NULL DEFAULT 0;   -- 0: the company's primary listing
 CREATE INDEX article_listings_time ON article_listings (sort_time, rank, symbol, mic, sentiment);
+CREATE INDEX article_listings_score ON article_listings (match_score);
 
 -- Every listing named in an article, with how many articles name it.
 CREATE TABLE entities (
