@@ -10,6 +10,7 @@ import (
 	"github.com/tickerwire/tickerwire/internal/alert"
 	"github.com/tickerwire/tickerwire/internal/news"
 	"github.com/tickerwire/tickerwire/internal/store"
+	"github.com/tickerwire/tickerwire/internal/text"
 )
 
 // NewsResponse is /v1/news/all's response, in Marketaux's shape.
@@ -126,9 +127,9 @@ func entityKeeper(p NewsParams) (func(news.Company) bool, error) {
 	if !p.FilterEntities || !p.Query.HasEntityFilter() {
 		return nil, nil
 	}
-	q := store.Query{Symbols: p.Query.Symbols, Filters: store.Filters{MICs: p.Query.MICs, Countries: p.Query.Countries,
-		Industries: p.Query.Industries, EntityTypes: p.Query.EntityTypes, SentimentGTE: p.Query.SentimentGTE,
-		SentimentLTE: p.Query.SentimentLTE, MinMatchScore: p.Query.MinMatchScore, MustHaveEntities: p.Query.MustHaveEntities}}
+	q := store.Query{Symbols: p.Query.Symbols, SentimentGTE: p.Query.SentimentGTE, SentimentLTE: p.Query.SentimentLTE,
+		MinMatchScore: p.Query.MinMatchScore, Filters: store.Filters{MICs: p.Query.MICs, Countries: p.Query.Countries,
+			Industries: p.Query.Industries, EntityTypes: p.Query.EntityTypes, MustHaveEntities: p.Query.MustHaveEntities}}
 	f, err := alert.NewFilter(q)
 	if err != nil {
 		return nil, err
@@ -265,35 +266,20 @@ func highlights(body string, titleEnd int, c news.Company) []Highlight {
 
 // sentenceAround widens [start,end) to the sentence holding it.
 func sentenceAround(body string, start, end int) (int, int) {
-	s := start
-	for s > 0 {
-		c := body[s-1]
-		if c == '\n' || ((c == ' ') && s >= 2 && (body[s-2] == '.' || body[s-2] == '!' || body[s-2] == '?')) {
-			break
-		}
-		s--
-	}
-	e := end
-	for e < len(body) {
-		c := body[e]
-		if c == '\n' {
-			break
-		}
-		e++
-		if (c == '.' || c == '!' || c == '?') && (e == len(body) || body[e] == ' ' || body[e] == '\n') {
-			break
+	for _, sp := range text.Sentences(body) {
+		if sp.Start <= start && end <= sp.End {
+			return sp.Start, sp.End
 		}
 	}
-	return s, e
+	return start, end
 }
 
-func firstSentence(text string, max int) string {
-	text = strings.TrimSpace(text)
-	if text == "" {
-		return ""
+func firstSentence(s string, max int) string {
+	s = strings.TrimSpace(s)
+	if sents := text.Sentences(s); len(sents) > 0 {
+		s = s[sents[0].Start:sents[0].End]
 	}
-	_, e := sentenceAround(text, 0, 0)
-	return truncate(text[:e], max)
+	return truncate(s, max)
 }
 
 func snippet(text string, max int) string {

@@ -26,18 +26,15 @@ var Sorts = []string{SortPublished, SortMatchScore, SortEntitySentiment, SortRel
 // EntityTypeEquity is the only entity type tickerwire tags: listed companies.
 const EntityTypeEquity = "equity"
 
-// Filters are the Marketaux filters of a Query. Entity filters (MICs,
-// Countries, Industries, sentiment and match score bounds) apply together
-// with Query.Symbols to the same entity: an article matches when one of its
-// listings passes all of them.
+// Filters are the Marketaux filters of a Query beyond its own fields. The
+// entity filters (MICs, Countries, Industries, EntityTypes) apply together
+// with Query.Symbols, MinMatchScore and the sentiment bounds to the same
+// entity: an article matches when one of its listings passes all of them.
 type Filters struct {
 	MICs             []string // listings on these markets (ISO 10383)
 	Countries        []string // entities of these countries (ISO 3166 alpha-2)
 	Industries       []string // entities of these industries
 	EntityTypes      []string // entity types; only EntityTypeEquity ever matches
-	SentimentGTE     *float64 // entity sentiment at least this
-	SentimentLTE     *float64 // entity sentiment at most this
-	MinMatchScore    float64  // entity match score at least this
 	MustHaveEntities bool     // only articles naming at least one listed company
 	GroupSimilar     bool     // one article (the newest) per story
 	Domains          []string // articles from these domains (or their www. host)

@@ -124,16 +124,16 @@ func IndexRows(ann news.Annotation) (listings []ListingRow, events []string) {
 			if key.Symbol == "" {
 				continue
 			}
+			row := ListingRow{Symbol: key.Symbol, MIC: key.MIC, MatchScore: c.MatchScore, Sentiment: c.Sentiment.Score,
+				Name: c.Name, Country: strings.ToUpper(c.Country), Industry: c.Industry, Rank: rank}
 			if i, ok := seen[key]; ok {
 				if c.MatchScore > listings[i].MatchScore {
-					listings[i].MatchScore = c.MatchScore
-					listings[i].Sentiment = c.Sentiment.Score
+					listings[i] = row
 				}
 				continue
 			}
 			seen[key] = len(listings)
-			listings = append(listings, ListingRow{Symbol: key.Symbol, MIC: key.MIC, MatchScore: c.MatchScore, Sentiment: c.Sentiment.Score,
-				Name: c.Name, Country: strings.ToUpper(c.Country), Industry: c.Industry, Rank: rank})
+			listings = append(listings, row)
 		}
 	}
 	for _, e := range ann.Events {
@@ -170,7 +170,7 @@ func SymbolMatches(symbols []string) []SymbolMatch {
 }
 
 // Normalize checks q and returns it with Limit defaulted and capped, Offset
-// not negative, and Search parsed (nil when empty).
+// not negative, MaxFound defaulted, and Search parsed (nil when empty).
 func Normalize(q Query) (Query, searchquery.Node, error) {
 	switch {
 	case q.Limit <= 0:
@@ -180,6 +180,9 @@ func Normalize(q Query) (Query, searchquery.Node, error) {
 	}
 	if q.Offset < 0 {
 		q.Offset = 0
+	}
+	if q.MaxFound <= 0 {
+		q.MaxFound = DefaultMaxFound
 	}
 	q.PublishedAfter = TruncateTime(q.PublishedAfter)
 	q.PublishedBefore = TruncateTime(q.PublishedBefore)

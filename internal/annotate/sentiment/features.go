@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/tickerwire/tickerwire/internal/linear"
 	"github.com/tickerwire/tickerwire/internal/text"
 )
 
@@ -24,21 +25,8 @@ const (
 	fLMNegated = "lmn" // the same in the reach of a negation
 )
 
-// featureHash names a feature by a 64-bit FNV-1a hash of its parts.
-func featureHash(parts ...string) uint64 {
-	const offset, prime = 14695981039346656037, 1099511628211
-	h := uint64(offset)
-	for i, p := range parts {
-		if i > 0 {
-			h *= prime // a zero byte between parts
-		}
-		for j := 0; j < len(p); j++ {
-			h ^= uint64(p[j])
-			h *= prime
-		}
-	}
-	return h
-}
+// featureHash names a feature by the hash of its parts.
+var featureHash = linear.Hash
 
 // word is one normalised token of a sentence.
 type word struct {

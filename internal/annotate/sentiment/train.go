@@ -3,12 +3,11 @@ package sentiment
 import (
 	"bufio"
 	"fmt"
-	"math"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/tickerwire/tickerwire/internal/linear"
 	"github.com/tickerwire/tickerwire/internal/news"
 )
 
@@ -55,182 +54,68 @@ func classOf(label string) (int, error) {
 	return 0, fmt.Errorf("unknown sentiment label %q", label)
 }
 
-// Train fits a model to the examples by multinomial logistic regression with
-// AdaGrad. It is deterministic for a given Seed.
+// Train fits a model to the examples by multinomial logistic regression
+// (linear.Train). It is deterministic for a given Seed.
 func Train(examples []Example, opt TrainOptions) (*Model, error) {
-
-	feats := make([][]uint64, len(examples))
-	ys := make([]int, len(examples))
-	df := map[uint64]int{}
+	exs := make([]linear.Example, len(examples))
 	for i, e := range examples {
 		y, err := classOf(e.Label)
 		if err != nil {
 			return nil, fmt.Errorf("example %d: %w", i, err)
 		}
-		ys[i] = y
-		feats[i] = extractor{lm: opt.Lexicon, domain: e.Domain}.features(e.Text)
-		seen := map[uint64]bool{}
-		for _, f := range feats[i] {
-			if !seen[f] {
-				seen[f] = true
-				df[f]++
-			}
-		}
+		exs[i].Features = extractor{lm: opt.Lexicon, domain: e.Domain}.features(e.Text)
+		exs[i].Targets = make([]float64, numClasses)
+		exs[i].Targets[y] = 1
 	}
-	keep := func(f uint64) bool { return df[f] >= opt.MinCount }
-	for i, fs := range feats {
-		kept := fs[:0]
-		for _, f := range fs {
-			if keep(f) {
-				kept = append(kept, f)
-			}
-		}
-		feats[i] = kept
-	}
-
-	w := map[uint64]*[numClasses]float64{}
-	for f, n := range df {
-		if n >= opt.MinCount {
-			w[f] = new([numClasses]float64)
-		}
-	}
-	for bag := range max(opt.Bags, 1) {
-		trainBag(w, feats, ys, opt, opt.Seed+uint64(bag))
-	}
-	m := &Model{weights: make(map[uint32][numClasses]float32, len(w))}
-	for f, wf := range w {
-		n := float64(max(opt.Bags, 1))
-		m.addWeights(f, [numClasses]float32{float32(wf[0] / n), float32(wf[1] / n), float32(wf[2] / n)}, 0)
-	}
+	lin := linear.Train(exs, numClasses, linear.Softmax, linear.Options{
+		Epochs: opt.Epochs, LearningRate: opt.LearningRate, L2: opt.L2,
+		MinCount: opt.MinCount, Seed: opt.Seed, Bags: opt.Bags,
+	})
+	m := &Model{lin: lin}
 	m.foldLexicon(opt.Lexicon)
-	m.prune(1e-3)
-	var prior [numClasses]float32
+	lin.Prune(1e-3)
+	prior := make([]float32, numClasses)
 	for c := range prior {
 		prior[c] = float32(opt.Prior[c])
 	}
-	m.addWeights(featureHash(fBias), prior, 0)
+	lin.Add(featureHash(fBias), prior)
 	return m, nil
 }
 
-// trainBag runs AdaGrad epochs from zero weights with its own seed and adds
-// the resulting weights to sum.
-func trainBag(sum map[uint64]*[numClasses]float64, feats [][]uint64, ys []int, opt TrainOptions, seed uint64) {
-	w := map[uint64]*[numClasses]float64{}
-	g2 := map[uint64]*[numClasses]float64{}
-	for f := range sum {
-		w[f] = new([numClasses]float64)
-		g2[f] = new([numClasses]float64)
-	}
-	order := make([]int, len(feats))
-	for i := range order {
-		order[i] = i
-	}
-	rng := rand.New(rand.NewPCG(seed, 0x5e17))
-	for range opt.Epochs {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
-		for _, i := range order {
-			var z [numClasses]float64
-			for _, f := range feats[i] {
-				for c := range z {
-					z[c] += w[f][c]
-				}
-			}
-			p := softmax(z)
-			for _, f := range feats[i] {
-				wf, gf := w[f], g2[f]
-				for c := range p {
-					g := p[c]
-					if c == ys[i] {
-						g--
-					}
-					g += opt.L2 * wf[c]
-					gf[c] += g * g
-					wf[c] -= opt.LearningRate * g / (math.Sqrt(gf[c]) + 1e-8)
-				}
-			}
-		}
-	}
-
-	for f, wf := range w {
-		for c := range wf {
-			sum[f][c] += wf[c]
-		}
-	}
-}
-
-// foldLexicon adds the weight of each Loughran–McDonald category feature to
-// the words of that category and removes the category features, which gives
-// the same scores without the lists.
+// foldLexicon adds the weights of each Loughran–McDonald category feature
+// (plain and per domain) to the words of that category and removes the
+// category features: the model then scores the same without the lists.
 func (m *Model) foldLexicon(lex map[string][]string) {
 	if lex == nil {
 		return
 	}
+	salts := append([]uint64{0}, domainSalts[:]...)
 	for word, cats := range lex {
 		for _, pair := range [][2]string{{fLM, fUnigram}, {fLMNegated, fNegated}} {
-			var sum [numClasses]float32
-			any := false
-			for _, cat := range cats {
-				if cw, ok := m.weights[keyOf(featureHash(pair[0], cat))]; ok {
-					any = true
-					for c := range sum {
-						sum[c] += cw[c]
-					}
-				}
-			}
-			if !any {
-				continue
-			}
-			m.addWeights(featureHash(pair[1], word), sum, 0)
-			for _, salt := range domainSalts {
-				var dsum [numClasses]float32
+			for _, salt := range salts {
+				sum := make([]float32, numClasses)
+				found := false
 				for _, cat := range cats {
-					if cw, ok := m.weights[keyOf(featureHash(pair[0], cat)^salt)]; ok {
-						for c := range dsum {
-							dsum[c] += cw[c]
+					if cw := m.lin.Weights(featureHash(pair[0], cat) ^ salt); cw != nil {
+						found = true
+						for c := range sum {
+							sum[c] += cw[c]
 						}
 					}
 				}
-				m.addWeights(featureHash(pair[1], word), dsum, salt)
+				if found {
+					m.lin.Add(featureHash(pair[1], word)^salt, sum)
+				}
 			}
 		}
 	}
 	for _, cat := range lexiconCategories {
 		for _, kind := range []string{fLM, fLMNegated} {
-			delete(m.weights, keyOf(featureHash(kind, cat)))
-			for _, salt := range domainSalts {
-				delete(m.weights, keyOf(featureHash(kind, cat)^salt))
+			for _, salt := range salts {
+				m.lin.Delete(featureHash(kind, cat) ^ salt)
 			}
 		}
 	}
-}
-
-// addWeights adds w to the weights of feature h^salt.
-func (m *Model) addWeights(h uint64, w [numClasses]float32, salt uint64) {
-	if w == ([numClasses]float32{}) {
-		return
-	}
-	k := keyOf(h ^ salt)
-	ww := m.weights[k]
-	for c := range ww {
-		ww[c] += w[c]
-	}
-	m.weights[k] = ww
-}
-
-// prune drops features whose weights are all below eps in size.
-func (m *Model) prune(eps float32) {
-	for f, w := range m.weights {
-		if abs32(w[0]) < eps && abs32(w[1]) < eps && abs32(w[2]) < eps {
-			delete(m.weights, f)
-		}
-	}
-}
-
-func abs32(v float32) float32 {
-	if v < 0 {
-		return -v
-	}
-	return v
 }
 
 // lexiconCategories are the Loughran–McDonald lists read by LoadLexicon, by

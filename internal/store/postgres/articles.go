@@ -187,8 +187,8 @@ func (s *Store) GetArticle(ctx context.Context, id string) (*news.Article, error
 var dialect = sqlquery.Dialect{
 	Placeholder: func(n int) string { return "$" + strconv.Itoa(n) },
 	Time:        func(t time.Time) any { return t },
-	Search: func(ph string, n searchquery.Node) (string, any) {
-		return "a.search @@ to_tsquery('simple', " + ph + ")", searchquery.TSQuery(n)
+	Search: func(b *sqlquery.Builder, n searchquery.Node, _ func() string) string {
+		return "a.search @@ to_tsquery('simple', " + b.Arg(searchquery.TSQuery(n)) + ")"
 	},
 	Rank: func(ph string, n searchquery.Node) (string, string, any) {
 		return "", "ts_rank(a.search, to_tsquery('simple', " + ph + "))", searchquery.TSQuery(n)
@@ -206,20 +206,21 @@ func (s *Store) SearchArticles(ctx context.Context, q store.Query) (store.Result
 	where, b := sqlquery.Where(dialect, q, search)
 	var res store.Result
 	err = pgx.BeginTxFunc(ctx, s.pool, pgx.TxOptions{AccessMode: pgx.ReadOnly, IsoLevel: pgx.RepeatableRead}, func(tx pgx.Tx) error {
-		if err := tx.QueryRow(ctx, `SELECT count(*) FROM articles a WHERE `+where, b.Args()...).Scan(&res.Found); err != nil {
+		args := b.Args()
+		var count int
+		if err := tx.QueryRow(ctx, sqlquery.Count(where, b, q.MaxFound), b.Args()...).Scan(&count); err != nil {
 			return err
 		}
-		join, cursor, order, err := sqlquery.Page(q, search, b)
+		res.Found, res.FoundMore = sqlquery.Found(count, q.MaxFound)
+		if count <= q.Offset && !res.FoundMore && q.Cursor == "" {
+			return nil
+		}
+		b.Truncate(len(args))
+		page, err := sqlquery.PageQuery(articleColumns, where, q, search, b)
 		if err != nil {
 			return err
 		}
-		if res.Found <= q.Offset && q.Cursor == "" {
-			return nil
-		}
-		if cursor != "" {
-			where += " AND " + cursor
-		}
-		rows, err := tx.Query(ctx, `SELECT `+articleColumns+` FROM articles a`+join+` WHERE `+where+order, b.Args()...)
+		rows, err := tx.Query(ctx, page, b.Args()...)
 		if err != nil {
 			return err
 		}

@@ -90,16 +90,18 @@ func withWWW(domains []string) []string {
 	return out
 }
 
-// Page returns the parts of the query of one page of an article search
-// besides its WHERE clause: a join to put after "FROM articles a" (or ""),
-// a condition for q's cursor (or "") and the ORDER BY, LIMIT and OFFSET
-// clauses, adding their arguments to b after the WHERE clause's.
-func Page(q store.Query, search searchquery.Node, b *Builder) (join, cursorCond, order string, err error) {
+// PageQuery returns the query selecting columns of one page of the
+// articles matching where (built by Where, with b), in q's order, after
+// q's cursor, adding its arguments to b. Sorted by time, it orders and
+// cuts the page on article IDs alone and only then reads the page's rows,
+// so no wide rows are sorted.
+func PageQuery(columns, where string, q store.Query, search searchquery.Node, b *Builder) (string, error) {
 	dir := "DESC"
 	if q.Ascending {
 		dir = "ASC"
 	}
-	tail := "a.sort_time " + dir + ", a.id " + dir
+	byTime := "a.sort_time " + dir + ", a.id " + dir
+	var join, byScore string
 	switch q.Sort {
 	case "", store.SortPublished:
 	case store.SortMatchScore, store.SortEntitySentiment:
@@ -111,36 +113,41 @@ func Page(q store.Query, search searchquery.Node, b *Builder) (join, cursorCond,
 		if !ok {
 			cond = "TRUE"
 		}
-		tail = "coalesce((SELECT " + col + " FROM article_listings l WHERE l.article_id = a.id AND " + cond + "), -2) " +
-			dir + ", " + tail
+		byScore = "coalesce((SELECT " + col + " FROM article_listings l WHERE l.article_id = a.id AND " + cond + "), -2) " + dir
 	case store.SortRelevance:
 		if search != nil {
 			var expr string
 			var arg any
 			join, expr, arg = b.d.Rank(b.d.Placeholder(len(b.args)+1), search)
 			b.args = append(b.args, arg)
-			tail = expr + " " + dir + ", " + tail
+			byScore = expr + " " + dir
 		}
 	default:
-		return "", "", "", fmt.Errorf("%w: sort %q is not one of %s", store.ErrBadQuery, q.Sort, strings.Join(store.Sorts, ", "))
+		return "", fmt.Errorf("%w: sort %q is not one of %s", store.ErrBadQuery, q.Sort, strings.Join(store.Sorts, ", "))
+	}
+	if byScore != "" {
+		if q.Cursor != "" {
+			return "", fmt.Errorf("%w: a cursor pages only by %s", store.ErrBadQuery, store.SortPublished)
+		}
+		return `SELECT ` + columns + ` FROM articles a` + join + ` WHERE ` + where + ` ORDER BY ` + byScore + `, ` + byTime +
+			` LIMIT ` + b.Arg(q.Limit) + ` OFFSET ` + b.Arg(q.Offset), nil
 	}
 	offset := q.Offset
 	if q.Cursor != "" {
-		if q.Sort != "" && q.Sort != store.SortPublished {
-			return "", "", "", fmt.Errorf("%w: a cursor pages only by %s", store.ErrBadQuery, store.SortPublished)
-		}
 		c, err := store.DecodeCursor(q.Cursor)
 		if err != nil {
-			return "", "", "", err
+			return "", err
 		}
 		op := "<"
 		if q.Ascending {
 			op = ">"
 		}
-		cursorCond = "(a.sort_time, a.id) " + op + " (" + b.Arg(b.d.Time(c.SortTime)) + ", " + b.Arg(c.ID) + ")"
+		where += " AND (a.sort_time, a.id) " + op + " (" + b.Arg(b.d.Time(c.SortTime)) + ", " + b.Arg(c.ID) + ")"
 		offset = 0
 	}
-	return join, cursorCond, " ORDER BY " + tail + " LIMIT " + b.Arg(q.Limit) + " OFFSET " + b.Arg(offset), nil
+	order := ` ORDER BY ` + byTime
+	return `SELECT ` + columns + ` FROM articles a WHERE a.id IN (SELECT a.id FROM articles a WHERE ` + where +
+		order + ` LIMIT ` + b.Arg(q.Limit) + ` OFFSET ` + b.Arg(offset) + `)` + order, nil
 }
 
 // NextCursorQuery is the query of the cursor after an article, by UUID:

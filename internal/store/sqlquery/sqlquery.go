@@ -15,14 +15,17 @@ import (
 
 // Dialect is what differs between the SQL databases.
 type Dialect struct {
-	// Placeholder returns the n-th (1-based) bind parameter: "?n" or "$n"
-	// (numbered, so clauses may be written in any order).
+	// Placeholder returns the n-th (1-based) bind parameter, numbered ("?n"
+	// or "$n") so that clauses may be written in any order.
 	Placeholder func(n int) string
 	// Time converts a time to a bind argument for sort_time.
 	Time func(time.Time) any
 	// Search returns the condition on articles a for a full-text query,
-	// given the placeholder of its argument, and the argument itself.
-	Search func(placeholder string, n searchquery.Node) (cond string, arg any)
+	// adding its arguments to b. When other conditions select candidate
+	// articles (by symbol, event, story, parent or date), candidates is not
+	// nil and each call returns a subquery selecting their IDs (with its
+	// arguments added to b), which may bound the search.
+	Search func(b *Builder, n searchquery.Node, candidates func() string) string
 	// Rank returns an expression on articles a that is larger the better
 	// a matches a full-text query, a join it needs (or ""), and its argument.
 	Rank func(placeholder string, n searchquery.Node) (join, expr string, arg any)
@@ -49,6 +52,10 @@ func (b *Builder) Arg(v any) string {
 // Args returns the bind arguments added so far.
 func (b *Builder) Args() []any { return b.args }
 
+// Truncate drops the arguments after the first n, to build another query
+// on the same conditions.
+func (b *Builder) Truncate(n int) { b.args = b.args[:n] }
+
 func (b *Builder) list(vals []string) string {
 	ph := make([]string, len(vals))
 	for i, v := range vals {
@@ -74,17 +81,40 @@ func (b *Builder) timeRange(col string, q store.Query) string {
 // Builder holding their arguments, to which the caller may add more.
 func Where(d Dialect, q store.Query, search searchquery.Node) (string, *Builder) {
 	b := &Builder{d: d}
-	if cond, ok := b.entityCond(q, ""); ok {
-		b.conds = append(b.conds, "a.id IN (SELECT article_id FROM article_listings WHERE "+cond+b.timeRange("sort_time", q)+")")
+	var candidates func() string // the most selective subquery of article IDs
+	if q.HasEntityFilter() {
+		candidates = func() string {
+			cond, _ := b.entityCond(q, "")
+			return "SELECT article_id FROM article_listings WHERE " + cond + b.timeRange("sort_time", q)
+		}
+		b.conds = append(b.conds, "a.id IN ("+candidates()+")")
 	}
 	if events := nonEmpty(q.Events); len(events) > 0 {
-		b.conds = append(b.conds, "a.id IN (SELECT article_id FROM article_events WHERE type IN ("+
-			b.list(events)+")"+b.timeRange("sort_time", q)+")")
+		byEvent := func() string {
+			return "SELECT article_id FROM article_events WHERE type IN (" + b.list(events) + ")" + b.timeRange("sort_time", q)
+		}
+		if candidates == nil {
+			candidates = byEvent
+		}
+		b.conds = append(b.conds, "a.id IN ("+byEvent()+")")
+	}
+	for _, eq := range [...]struct{ col, val string }{{"story_id", q.StoryID}, {"parent_uuid", q.ParentUUID}} {
+		if eq.val == "" {
+			continue
+		}
+		byColumn := func() string { return "SELECT id AS article_id FROM articles WHERE " + eq.col + " = " + b.Arg(eq.val) }
+		if candidates == nil {
+			candidates = byColumn
+		}
+		b.conds = append(b.conds, "a.id IN ("+byColumn()+")")
+	}
+	if candidates == nil && (!q.PublishedAfter.IsZero() || !q.PublishedBefore.IsZero()) {
+		candidates = func() string {
+			return "SELECT id AS article_id FROM articles WHERE TRUE" + b.timeRange("sort_time", q)
+		}
 	}
 	if search != nil {
-		cond, arg := d.Search(d.Placeholder(len(b.args)+1), search)
-		b.args = append(b.args, arg)
-		b.conds = append(b.conds, cond)
+		b.conds = append(b.conds, d.Search(b, search, candidates))
 	}
 	if r := b.timeRange("a.sort_time", q); r != "" {
 		b.conds = append(b.conds, strings.TrimPrefix(r, " AND "))
@@ -95,10 +125,14 @@ func Where(d Dialect, q store.Query, search searchquery.Node) (string, *Builder)
 		}
 		b.conds = append(b.conds, "a.language IN ("+b.list(langs)+")")
 	}
-	for _, eq := range [...]struct{ col, val string }{{"a.story_id", q.StoryID}, {"a.parent_uuid", q.ParentUUID}, {"a.kind", q.Kind}} {
-		if eq.val != "" {
-			b.conds = append(b.conds, eq.col+" = "+b.Arg(eq.val))
+	if sources := nonEmpty(q.Sources); len(sources) > 0 {
+		for i := range sources {
+			sources[i] = strings.ToLower(sources[i])
 		}
+		b.conds = append(b.conds, "lower(a.source) IN ("+b.list(sources)+")")
+	}
+	if q.Kind != "" {
+		b.conds = append(b.conds, "a.kind = "+b.Arg(q.Kind))
 	}
 	b.filterConds(q)
 	if len(b.conds) == 0 {
@@ -115,4 +149,18 @@ func nonEmpty(vals []string) []string {
 		}
 	}
 	return out
+}
+
+// Count returns the query counting the articles matching where, up to
+// max+1 of them (so more than max tells there are more).
+func Count(where string, b *Builder, max int) string {
+	return `SELECT count(*) FROM (SELECT 1 FROM articles a WHERE ` + where + ` LIMIT ` + b.Arg(max+1) + `) AS m`
+}
+
+// Found turns the result of Count into Result.Found and Result.FoundMore.
+func Found(count, max int) (int, bool) {
+	if count > max {
+		return max, true
+	}
+	return count, false
 }

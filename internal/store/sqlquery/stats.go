@@ -35,6 +35,7 @@ func Stats(d Dialect, q store.StatsQuery, search searchquery.Node) (string, []an
 	articles := q.Query
 	articles.PublishedAfter, articles.PublishedBefore, articles.Symbols = time.Time{}, time.Time{}, nil
 	articles.Filters = store.Filters{Domains: q.Domains, ExcludeDomains: q.ExcludeDomains, SourceIDs: q.SourceIDs, GroupSimilar: q.GroupSimilar}
+	articles.MinMatchScore, articles.SentimentGTE, articles.SentimentLTE = 0, nil, nil
 	where, b := Where(d, articles, search)
 	conds := []string{}
 	if where != "TRUE" {

@@ -14,8 +14,8 @@ var APIBenchQueries = []struct {
 	Name  string
 	Query store.Query
 }{
-	{"symbol+sentiment_gte", store.Query{Symbols: []string{"S00020"}, Filters: store.Filters{SentimentGTE: ptr(0.5)}}},
-	{"min_match_score", store.Query{Filters: store.Filters{MinMatchScore: 0.99}}},
+	{"symbol+sentiment_gte", store.Query{Symbols: []string{"S00020"}, SentimentGTE: ptr(0.5)}},
+	{"min_match_score", store.Query{MinMatchScore: 0.99}},
 	{"mic+30d", store.Query{PublishedAfter: benchStart.Add(300 * 24 * time.Hour), PublishedBefore: benchStart.Add(330 * 24 * time.Hour),
 		Filters: store.Filters{MICs: []string{"OTCM"}}}},
 	{"symbol/sort=match_score", store.Query{Symbols: []string{"S00020"}, Filters: store.Filters{Sort: store.SortMatchScore}}},

@@ -65,38 +65,35 @@ func filterFixture(t *testing.T, s store.Store) {
 	}
 }
 
-func ptr(f float64) *float64 { return &f }
-
 func testFilters(t *testing.T, s store.Store) {
 	filterFixture(t, s)
 	all := []string{fxNissan, fxHonda, fxApple, fxMacro, fxRecall}
 	tests := []struct {
 		name string
-		f    store.Filters
-		syms []string
+		q    store.Query
 		want []string
 	}{
-		{"none", store.Filters{}, nil, all},
-		{"mic", store.Filters{MICs: []string{"xnys"}}, nil, []string{fxHonda}},
-		{"symbol and mic must be one listing", store.Filters{MICs: []string{"XNYS"}}, []string{"NSANY"}, nil},
-		{"countries", store.Filters{Countries: []string{"tw", "US"}}, nil, []string{fxNissan, fxApple}},
-		{"industries", store.Filters{Industries: []string{"Auto Manufacturers"}}, nil, []string{fxNissan, fxHonda, fxRecall}},
-		{"entity type equity", store.Filters{EntityTypes: []string{"equity"}}, nil, []string{fxNissan, fxHonda, fxApple, fxRecall}},
-		{"entity type index", store.Filters{EntityTypes: []string{"index"}}, nil, nil},
-		{"sentiment gte", store.Filters{SentimentGTE: ptr(0.5)}, nil, []string{fxNissan, fxApple}},
-		{"sentiment lte", store.Filters{SentimentLTE: ptr(-0.5)}, nil, []string{fxHonda}},
-		{"sentiment of the symbol's entity", store.Filters{SentimentGTE: ptr(0.5)}, []string{"7201"}, nil},
-		{"min match score", store.Filters{MinMatchScore: 0.97}, nil, []string{fxApple}},
-		{"must have entities", store.Filters{MustHaveEntities: true}, nil, []string{fxNissan, fxHonda, fxApple, fxRecall}},
-		{"domains, www. too", store.Filters{Domains: []string{"Example.com"}}, nil, []string{fxNissan, fxApple, fxRecall}},
-		{"subdomain", store.Filters{Domains: []string{"news.example.org"}}, nil, []string{fxHonda}},
-		{"exclude domains", store.Filters{ExcludeDomains: []string{"example.com"}}, nil, []string{fxHonda, fxMacro}},
-		{"source ids", store.Filters{SourceIDs: []int64{2, 3}}, nil, []string{fxHonda, fxMacro}},
-		{"group similar", store.Filters{GroupSimilar: true}, nil, []string{fxNissan, fxHonda, fxApple, fxMacro}},
-		{"ascending", store.Filters{Ascending: true}, nil, []string{fxRecall, fxMacro, fxApple, fxHonda, fxNissan}},
+		{"none", store.Query{}, all},
+		{"mic", store.Query{Filters: store.Filters{MICs: []string{"xnys"}}}, []string{fxHonda}},
+		{"symbol and mic must be one listing", store.Query{Symbols: []string{"NSANY"}, Filters: store.Filters{MICs: []string{"XNYS"}}}, nil},
+		{"countries", store.Query{Filters: store.Filters{Countries: []string{"tw", "US"}}}, []string{fxNissan, fxApple}},
+		{"industries", store.Query{Filters: store.Filters{Industries: []string{"Auto Manufacturers"}}}, []string{fxNissan, fxHonda, fxRecall}},
+		{"entity type equity", store.Query{Filters: store.Filters{EntityTypes: []string{"equity"}}}, []string{fxNissan, fxHonda, fxApple, fxRecall}},
+		{"entity type index", store.Query{Filters: store.Filters{EntityTypes: []string{"index"}}}, nil},
+		{"sentiment gte", store.Query{SentimentGTE: ptr(0.5)}, []string{fxNissan, fxApple}},
+		{"sentiment lte", store.Query{SentimentLTE: ptr(-0.5)}, []string{fxHonda}},
+		{"sentiment of the symbol's entity", store.Query{Symbols: []string{"7201"}, SentimentGTE: ptr(0.5)}, nil},
+		{"min match score", store.Query{MinMatchScore: 0.97}, []string{fxApple}},
+		{"must have entities", store.Query{Filters: store.Filters{MustHaveEntities: true}}, []string{fxNissan, fxHonda, fxApple, fxRecall}},
+		{"domains, www. too", store.Query{Filters: store.Filters{Domains: []string{"Example.com"}}}, []string{fxNissan, fxApple, fxRecall}},
+		{"subdomain", store.Query{Filters: store.Filters{Domains: []string{"news.example.org"}}}, []string{fxHonda}},
+		{"exclude domains", store.Query{Filters: store.Filters{ExcludeDomains: []string{"example.com"}}}, []string{fxHonda, fxMacro}},
+		{"source ids", store.Query{Filters: store.Filters{SourceIDs: []int64{2, 3}}}, []string{fxHonda, fxMacro}},
+		{"group similar", store.Query{Filters: store.Filters{GroupSimilar: true}}, []string{fxNissan, fxHonda, fxApple, fxMacro}},
+		{"ascending", store.Query{Filters: store.Filters{Ascending: true}}, []string{fxRecall, fxMacro, fxApple, fxHonda, fxNissan}},
 	}
 	for _, tt := range tests {
-		res, err := s.SearchArticles(ctx, store.Query{Symbols: tt.syms, Filters: tt.f})
+		res, err := s.SearchArticles(ctx, tt.q)
 		if err != nil {
 			t.Errorf("%s: %v", tt.name, err)
 			continue
