@@ -9,14 +9,14 @@ import (
 	"strings"
 	"time"
 
-	"github.com/tickerwire/tickerwire/internal/news"
 	"github.com/tickerwire/tickerwire/internal/store"
 	"github.com/tickerwire/tickerwire/internal/store/searchquery"
 )
 
 // Dialect is what differs between the SQL databases.
 type Dialect struct {
-	// Placeholder returns the n-th (1-based) bind parameter: "?" or "$n".
+	// Placeholder returns the n-th (1-based) bind parameter, numbered ("?n"
+	// or "$n") so that clauses may be written in any order.
 	Placeholder func(n int) string
 	// Time converts a time to a bind argument for sort_time.
 	Time func(time.Time) any
@@ -26,10 +26,14 @@ type Dialect struct {
 	// nil and each call returns a subquery selecting their IDs (with its
 	// arguments added to b), which may bound the search.
 	Search func(b *Builder, n searchquery.Node, candidates func() string) string
-	// SearchOnIDs tells that the Search condition reads only a.id (not
-	// other columns), so a query by symbol can select from the listings
-	// table alone.
-	SearchOnIDs bool
+	// Rank returns an expression on articles a that is larger the better
+	// a matches a full-text query, a join it needs (or ""), and its argument.
+	Rank func(placeholder string, n searchquery.Node) (join, expr string, arg any)
+	// Micros returns the expression of a sort_time column as Unix microseconds.
+	Micros func(col string) string
+	// Bucket returns the expression of the start of the interval (one of
+	// store.Intervals) holding a sort_time column, as Unix microseconds.
+	Bucket func(col, interval string) string
 }
 
 // Builder collects conditions and their arguments.
@@ -47,6 +51,10 @@ func (b *Builder) Arg(v any) string {
 
 // Args returns the bind arguments added so far.
 func (b *Builder) Args() []any { return b.args }
+
+// Truncate drops the arguments after the first n, to build another query
+// on the same conditions.
+func (b *Builder) Truncate(n int) { b.args = b.args[:n] }
 
 func (b *Builder) list(vals []string) string {
 	ph := make([]string, len(vals))
@@ -68,52 +76,18 @@ func (b *Builder) timeRange(col string, q store.Query) string {
 	return s
 }
 
-// Where returns the FROM and WHERE clauses selecting the articles matching
-// q (normalised by store.Normalize, with its parsed search) as a, with
-// columns id and sort_time at least, and a Builder holding their arguments.
-//
-// A query by symbol whose other conditions read only a.id and a.sort_time
-// selects from the listings table alone (each listing row has its article's
-// sort_time), so ordering thousands of matches reads no article rows.
+// Where returns the conditions for q (normalised by store.Normalize, with
+// its parsed search) joined by AND, "TRUE" when there are none, and a
+// Builder holding their arguments, to which the caller may add more.
 func Where(d Dialect, q store.Query, search searchquery.Node) (string, *Builder) {
 	b := &Builder{d: d}
-	from := "articles a"
 	var candidates func() string // the most selective subquery of article IDs
-	matches := store.SymbolMatches(q.Symbols)
-	if len(matches) > 0 || q.MinMatchScore > 0 || q.SentimentGTE != nil || q.SentimentLTE != nil {
-		listings := func() string {
-			var conds []string
-			if len(matches) > 0 {
-				var bare, ors []string
-				for _, m := range matches {
-					if m.MIC == "" {
-						bare = append(bare, m.Symbol)
-					} else {
-						ors = append(ors, "(symbol = "+b.Arg(m.Symbol)+" AND mic = "+b.Arg(m.MIC)+")")
-					}
-				}
-				ors = append(ors, "symbol IN ("+b.list(bare)+")")
-				conds = append(conds, "("+strings.Join(ors, " OR ")+")")
-			}
-			if q.MinMatchScore > 0 {
-				conds = append(conds, "match_score >= "+b.Arg(q.MinMatchScore))
-			}
-			if q.SentimentGTE != nil {
-				conds = append(conds, "sentiment >= "+b.Arg(*q.SentimentGTE))
-			}
-			if q.SentimentLTE != nil {
-				conds = append(conds, "sentiment <= "+b.Arg(*q.SentimentLTE))
-			}
-			return strings.Join(conds, " AND ") + b.timeRange("sort_time", q)
+	if q.HasEntityFilter() {
+		candidates = func() string {
+			cond, _ := b.entityCond(q, "")
+			return "SELECT article_id FROM article_listings WHERE " + cond + b.timeRange("sort_time", q)
 		}
-		listingsOnly := len(matches) > 0 && len(nonEmpty(q.Languages)) == 0 && len(nonEmpty(q.Sources)) == 0 &&
-			q.Kind == "" && (search == nil || d.SearchOnIDs)
-		if listingsOnly {
-			from = "(SELECT DISTINCT sort_time, article_id AS id FROM article_listings WHERE " + listings() + ") AS a"
-		} else {
-			b.conds = append(b.conds, "a.id IN (SELECT article_id FROM article_listings WHERE "+listings()+")")
-		}
-		candidates = func() string { return "SELECT article_id FROM article_listings WHERE " + listings() }
+		b.conds = append(b.conds, "a.id IN ("+candidates()+")")
 	}
 	if events := nonEmpty(q.Events); len(events) > 0 {
 		byEvent := func() string {
@@ -160,10 +134,11 @@ func Where(d Dialect, q store.Query, search searchquery.Node) (string, *Builder)
 	if q.Kind != "" {
 		b.conds = append(b.conds, "a.kind = "+b.Arg(q.Kind))
 	}
+	b.filterConds(q)
 	if len(b.conds) == 0 {
-		return "FROM " + from, b
+		return "TRUE", b
 	}
-	return "FROM " + from + " WHERE " + strings.Join(b.conds, " AND "), b
+	return strings.Join(b.conds, " AND "), b
 }
 
 func nonEmpty(vals []string) []string {
@@ -176,48 +151,16 @@ func nonEmpty(vals []string) []string {
 	return out
 }
 
-// order is the order of search results: newest first.
-const order = ` ORDER BY a.sort_time DESC, a.id DESC`
-
-// Runner runs the queries of Search in one read transaction.
-type Runner interface {
-	// IDs returns the article IDs a query selects.
-	IDs(query string, args []any) ([]int64, error)
-	// Articles returns the articles a query selects (with the columns
-	// given to Search).
-	Articles(query string, args []any) ([]news.Article, error)
+// Count returns the query counting the articles matching where, up to
+// max+1 of them (so more than max tells there are more).
+func Count(where string, b *Builder, max int) string {
+	return `SELECT count(*) FROM (SELECT 1 FROM articles a WHERE ` + where + ` LIMIT ` + b.Arg(max+1) + `) AS m`
 }
 
-// Search answers q, whose clauses Where built into filter and b. It
-// selects the IDs of the matches in order, up to q.MaxFound+1 of them, which
-// gives both the count and the page, and then reads the page's articles by
-// ID, so neither the conditions are evaluated twice nor wide rows sorted. A
-// page past q.MaxFound is selected with LIMIT and OFFSET.
-func Search(r Runner, q store.Query, filter string, b *Builder, columns string) (store.Result, error) {
-	base := len(b.args)
-	ids, err := r.IDs(`SELECT a.id `+filter+order+` LIMIT `+b.Arg(q.MaxFound+1), b.args)
-	if err != nil {
-		return store.Result{}, err
+// Found turns the result of Count into Result.Found and Result.FoundMore.
+func Found(count, max int) (int, bool) {
+	if count > max {
+		return max, true
 	}
-	var res store.Result
-	res.Found, res.FoundMore = min(len(ids), q.MaxFound), len(ids) > q.MaxFound
-	b.args = b.args[:base]
-	var query string
-	if end := q.Offset + q.Limit; end <= q.MaxFound || !res.FoundMore {
-		page := ids[min(q.Offset, len(ids)):min(end, len(ids))]
-		if len(page) == 0 {
-			return res, nil
-		}
-		b.args = nil
-		ph := make([]string, len(page))
-		for i, id := range page {
-			ph[i] = b.Arg(id)
-		}
-		query = `SELECT ` + columns + ` FROM articles a WHERE a.id IN (` + strings.Join(ph, ", ") + `)` + order
-	} else {
-		query = `SELECT ` + columns + ` FROM articles a WHERE a.id IN (SELECT a.id ` + filter +
-			order + ` LIMIT ` + b.Arg(q.Limit) + ` OFFSET ` + b.Arg(q.Offset) + `)` + order
-	}
-	res.Articles, err = r.Articles(query, b.args)
-	return res, err
+	return count, false
 }
