@@ -20,7 +20,8 @@ type Migration struct {
 }
 
 // Load returns the migrations in dir of fsys, ordered by version. Versions
-// must start at 1 and have no gaps or repeats.
+// must be unique; they may have gaps, so that work done in parallel can
+// number its migrations in ranges of its own (0001.., 0010.., 0020..).
 func Load(fsys fs.FS, dir string) ([]Migration, error) {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
@@ -43,9 +44,9 @@ func Load(fsys fs.FS, dir string) ([]Migration, error) {
 		out = append(out, Migration{Version: v, Name: e.Name(), SQL: string(body)})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Version < out[j].Version })
-	for i, m := range out {
-		if m.Version != i+1 {
-			return nil, fmt.Errorf("migrations: %s: expected version %d", m.Name, i+1)
+	for i := 1; i < len(out); i++ {
+		if out[i].Version == out[i-1].Version {
+			return nil, fmt.Errorf("migrations: %s and %s have the same version", out[i-1].Name, out[i].Name)
 		}
 	}
 	return out, nil

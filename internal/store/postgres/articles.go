@@ -196,18 +196,7 @@ func (s *Store) SearchArticles(ctx context.Context, q store.Query) (store.Result
 	where, b := sqlquery.Where(dialect, q, search)
 	var res store.Result
 	err = pgx.BeginTxFunc(ctx, s.pool, pgx.TxOptions{AccessMode: pgx.ReadOnly, IsoLevel: pgx.RepeatableRead}, func(tx pgx.Tx) error {
-		if err := tx.QueryRow(ctx, `SELECT count(*) FROM articles a WHERE `+where, b.Args()...).Scan(&res.Found); err != nil {
-			return err
-		}
-		if res.Found <= q.Offset {
-			return nil
-		}
-		rows, err := tx.Query(ctx, `SELECT `+articleColumns+` FROM articles a WHERE `+where+
-			` ORDER BY a.sort_time DESC, a.id DESC LIMIT `+b.Arg(q.Limit)+` OFFSET `+b.Arg(q.Offset), b.Args()...)
-		if err != nil {
-			return err
-		}
-		res.Articles, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (news.Article, error) { return scanArticle(row) })
+		res, err = page(ctx, tx, q, where, b)
 		return err
 	})
 	if err != nil {

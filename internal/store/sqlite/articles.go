@@ -249,26 +249,5 @@ func (s *Store) SearchArticles(ctx context.Context, q store.Query) (store.Result
 		return store.Result{}, err
 	}
 	defer tx.Rollback()
-	var res store.Result
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM articles a WHERE `+where, b.Args()...).Scan(&res.Found); err != nil {
-		return res, fmt.Errorf("search articles: %w", err)
-	}
-	if res.Found <= q.Offset {
-		return res, nil
-	}
-	page := `SELECT ` + articleColumns + ` FROM articles a WHERE ` + where +
-		` ORDER BY a.sort_time DESC, a.id DESC LIMIT ` + b.Arg(q.Limit) + ` OFFSET ` + b.Arg(q.Offset)
-	rows, err := tx.QueryContext(ctx, page, b.Args()...)
-	if err != nil {
-		return res, fmt.Errorf("search articles: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		a, err := scanArticle(rows)
-		if err != nil {
-			return res, err
-		}
-		res.Articles = append(res.Articles, a)
-	}
-	return res, rows.Err()
+	return s.page(ctx, tx, q, where, b)
 }

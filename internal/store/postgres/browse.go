@@ -1,0 +1,113 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"github.com/tickerwire/tickerwire/internal/news"
+	"github.com/tickerwire/tickerwire/internal/store"
+	"github.com/tickerwire/tickerwire/internal/store/sqlquery"
+)
+
+var _ store.Browser = (*Store)(nil)
+
+// sentimentLabel is an article's sentiment label, as indexed by articles_sentiment.
+const sentimentLabel = `(a.annotation -> 'sentiment' ->> 'label')`
+
+// Browse returns one page of matching articles and the facets of the newest matches.
+func (s *Store) Browse(ctx context.Context, bq store.BrowseQuery) (store.Result, store.Facets, error) {
+	q, search, err := store.Normalize(bq.Query)
+	if err != nil {
+		return store.Result{}, store.Facets{}, err
+	}
+	where, b := sqlquery.Where(dialect, q, search)
+	if bq.Source != "" {
+		where += " AND a.source = " + b.Arg(bq.Source)
+	}
+	if bq.Sentiment != "" {
+		where += " AND " + sentimentLabel + " = " + b.Arg(bq.Sentiment)
+	}
+	var res store.Result
+	var facets store.Facets
+	err = pgx.BeginTxFunc(ctx, s.pool, pgx.TxOptions{AccessMode: pgx.ReadOnly, IsoLevel: pgx.RepeatableRead}, func(tx pgx.Tx) error {
+		var err error
+		if res, err = page(ctx, tx, q, where, b); err != nil || bq.FacetSample <= 0 || res.Found == 0 {
+			return err
+		}
+		sample := min(bq.FacetSample, store.MaxFacetSample, res.Found)
+		rows, err := tx.Query(ctx, `WITH m AS MATERIALIZED (
+			SELECT a.id, a.source, a.sort_time, `+sentimentLabel+` AS label FROM articles a WHERE `+where+`
+			ORDER BY a.sort_time DESC, a.id DESC LIMIT `+b.Arg(sample)+`)
+			SELECT 'company', l.symbol || '.' || l.mic, count(*) FROM m JOIN article_listings l ON l.article_id = m.id GROUP BY 2
+			UNION ALL SELECT 'event', e.type, count(*) FROM m JOIN article_events e ON e.article_id = m.id GROUP BY 2
+			UNION ALL SELECT 'sentiment', m.label, count(*) FROM m GROUP BY 2
+			UNION ALL SELECT 'source', m.source, count(*) FROM m GROUP BY 2
+			UNION ALL SELECT 'day', to_char(m.sort_time AT TIME ZONE 'UTC', 'YYYY-MM-DD'), count(*) FROM m GROUP BY 2`,
+			b.Args()...)
+		if err != nil {
+			return fmt.Errorf("facets: %w", err)
+		}
+		facetRows, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (store.FacetRow, error) {
+			var r store.FacetRow
+			var value *string
+			err := row.Scan(&r.Kind, &value, &r.Count)
+			if value != nil {
+				r.Value = *value
+			}
+			return r, err
+		})
+		if err != nil {
+			return fmt.Errorf("facets: %w", err)
+		}
+		facets = store.BuildFacets(sample, facetRows)
+		return nil
+	})
+	if err != nil {
+		return store.Result{}, store.Facets{}, fmt.Errorf("browse articles: %w", err)
+	}
+	return res, facets, nil
+}
+
+// page counts the articles matching where and reads q's page of them.
+func page(ctx context.Context, tx pgx.Tx, q store.Query, where string, b *sqlquery.Builder) (store.Result, error) {
+	var res store.Result
+	if err := tx.QueryRow(ctx, `SELECT count(*) FROM articles a WHERE `+where, b.Args()...).Scan(&res.Found); err != nil {
+		return res, err
+	}
+	if res.Found <= q.Offset {
+		return res, nil
+	}
+	args := append([]any(nil), b.Args()...)
+	n := len(args)
+	rows, err := tx.Query(ctx, `SELECT `+articleColumns+` FROM articles a WHERE `+where+
+		` ORDER BY a.sort_time DESC, a.id DESC LIMIT `+dialect.Placeholder(n+1)+` OFFSET `+dialect.Placeholder(n+2),
+		append(args, q.Limit, q.Offset)...)
+	if err != nil {
+		return res, err
+	}
+	res.Articles, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (news.Article, error) { return scanArticle(row) })
+	return res, err
+}
+
+// DailyMentions returns the listing's mentions per UTC day in [from, to).
+func (s *Store) DailyMentions(ctx context.Context, l store.ListingKey, from, to time.Time) ([]store.DayStat, error) {
+	rows, err := s.pool.Query(ctx, `SELECT date_trunc('day', sort_time AT TIME ZONE 'UTC'), count(*), avg(sentiment)
+		FROM article_listings WHERE symbol = $1 AND mic = $2 AND sort_time >= $3 AND sort_time < $4 GROUP BY 1 ORDER BY 1`,
+		l.Symbol, l.MIC, from, to)
+	if err != nil {
+		return nil, fmt.Errorf("daily mentions: %w", err)
+	}
+	out, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (store.DayStat, error) {
+		var st store.DayStat
+		err := row.Scan(&st.Day, &st.Articles, &st.Sentiment)
+		st.Day = time.Date(st.Day.Year(), st.Day.Month(), st.Day.Day(), 0, 0, 0, 0, time.UTC)
+		return st, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("daily mentions: %w", err)
+	}
+	return out, nil
+}
