@@ -45,7 +45,7 @@ func TestHighlight(t *testing.T) {
 			text: "Größe Acme and Beta",
 			// "Größe " is 8 bytes: ö and ß take two each.
 			companies: []news.Company{at(acme, [2]int{8, 12}, [2]int{3, 5}, [2]int{-1, 2}, [2]int{15, 99}), at(beta, [2]int{9, 12}, [2]int{17, 21})},
-			want: highlighted{Text: [][]segment{{{Text: "Größe "}, mention("Acme", acme, "positive"), {Text: " and "}, mention("Beta", beta, "neutral")}}},
+			want:      highlighted{Text: [][]segment{{{Text: "Größe "}, mention("Acme", acme, "positive"), {Text: " and "}, mention("Beta", beta, "neutral")}}},
 		},
 		{
 			name:  "mention across title and text dropped; company without listing not linked",
