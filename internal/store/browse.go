@@ -11,10 +11,10 @@ import (
 // article sentiment and source, with facet counts, and a listing's daily
 // mention volume and sentiment. The SQL stores implement it.
 type Browser interface {
-	// Browse returns one page of the articles matching q, newest first, and
-	// the facets of the newest FacetSample matches (no facets when
-	// FacetSample is 0).
-	Browse(ctx context.Context, q BrowseQuery) (Result, Facets, error)
+	// Browse returns one page of the articles matching q, newest first, how
+	// many match (up to q.CountLimit), and the facets of the newest
+	// q.FacetSample matches (no facets when FacetSample is 0).
+	Browse(ctx context.Context, q BrowseQuery) (Browsed, error)
 	// DailyMentions returns, for each UTC day in [from, to) on which an
 	// article names the listing, how many do and their average sentiment
 	// for the listing's company, oldest day first.
@@ -27,10 +27,28 @@ type BrowseQuery struct {
 	Sentiment   string // the article's sentiment label: positive, neutral or negative
 	Source      string // the article's source, exactly
 	FacetSample int    // count facets over this many newest matches; 0 for none
+	// CountLimit stops counting matches at this many, so that a broad
+	// search costs no more than a narrow one; 0 counts them all.
+	CountLimit int
 }
 
-// MaxFacetSample bounds BrowseQuery.FacetSample, so facets cost the same
-// however many articles match.
+// Browsed is what Browse found.
+type Browsed struct {
+	Result      // Found is at most BrowseQuery.CountLimit
+	More   bool // more than Found articles match
+	Facets Facets
+}
+
+// Counted returns the Found and More of n matches counted up to limit (0: no limit).
+func Counted(n, limit int) (found int, more bool) {
+	if limit > 0 && n > limit {
+		return limit, true
+	}
+	return n, false
+}
+
+// MaxFacetSample bounds BrowseQuery.FacetSample and CountLimit, so they
+// cost the same however many articles match.
 const MaxFacetSample = 5000
 
 // ListingKey names one listing, upper case.

@@ -100,13 +100,15 @@ func parseDay(s string) (time.Time, error) {
 	return time.Parse(time.DateOnly, s)
 }
 
-// query is the store query for the filters, pageSize articles a page.
-func (f filters) query(pageSize, facetSample int) store.BrowseQuery {
+// query is the store query for the filters, pageSize articles a page,
+// counting matches up to countLimit.
+func (f filters) query(pageSize, facetSample, countLimit int) store.BrowseQuery {
 	q := store.BrowseQuery{
 		Query:       store.Query{Symbols: f.Symbols, Search: f.Q, Limit: pageSize, Offset: (f.Page - 1) * pageSize},
 		Sentiment:   f.Sentiment,
 		Source:      f.Source,
 		FacetSample: facetSample,
+		CountLimit:  countLimit,
 	}
 	if f.Event != "" {
 		q.Events = []string{f.Event}

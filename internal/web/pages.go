@@ -2,6 +2,7 @@ package web
 
 import (
 	"cmp"
+	"context"
 	"errors"
 	"net/http"
 	"slices"
@@ -18,11 +19,12 @@ const (
 	latestSize      = 60
 	searchSize      = 25
 	searchFacets    = 2000 // facets count the newest this many matches
+	countLimit      = 2000 // pages count matches up to this many ("2000+")
 	relatedSize     = 20
 	headlinesSize   = 50
 	storySize       = 200
 	companyNewsSize = 20
-	timelineSize    = 25
+	timelineSize    = 50 // the company's newest articles whose events make its timeline
 	chartDaysShown  = 90
 )
 
@@ -57,6 +59,7 @@ type homeData struct {
 	F      filters
 	Groups []group
 	Found  int
+	More   bool // more than Found match
 	Stream string
 }
 
@@ -66,7 +69,7 @@ func (p *Pages) home(w http.ResponseWriter, r *http.Request) {
 		p.fail(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	res, _, err := p.Browser.Browse(r.Context(), f.query(latestSize, 0))
+	res, err := p.Browser.Browse(r.Context(), f.query(latestSize, 0, countLimit))
 	if err != nil {
 		p.storeError(w, "news", err)
 		return
@@ -76,7 +79,7 @@ func (p *Pages) home(w http.ResponseWriter, r *http.Request) {
 		title = "Latest news, filtered"
 	}
 	p.render(w, http.StatusOK, "home", homeData{Title: title, Nav: "latest", F: f, Groups: groupByStory(res.Articles),
-		Found: res.Found, Stream: f.streamURL()})
+		Found: res.Found, More: res.More, Stream: f.streamURL()})
 }
 
 type articleData struct {
@@ -141,6 +144,7 @@ type companyData struct {
 	Company   news.Company
 	Listing   news.Listing
 	Found     int
+	More      bool
 	News      []news.Article
 	Volume    chart
 	Sentiment chart
@@ -161,7 +165,7 @@ func (p *Pages) company(w http.ResponseWriter, r *http.Request) {
 		p.fail(w, http.StatusNotFound, "No such company.")
 		return
 	}
-	res, err := p.Store.SearchArticles(ctx, store.Query{Symbols: []string{key}, Limit: companyNewsSize})
+	res, err := p.companyNews(ctx, key)
 	if err != nil {
 		p.storeError(w, "company", err)
 		return
@@ -172,13 +176,14 @@ func (p *Pages) company(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !strings.EqualFold(l.Key(), key) { // a bare symbol: keep to this company's listing
-		if res, err = p.Store.SearchArticles(ctx, store.Query{Symbols: []string{l.Key()}, Limit: companyNewsSize}); err != nil {
+		if res, err = p.companyNews(ctx, l.Key()); err != nil {
 			p.storeError(w, "company", err)
 			return
 		}
 	}
 	data := companyData{Title: c.Name + " (" + l.Symbol + " " + l.MIC + ")", Company: c, Listing: l,
-		Found: res.Found, News: res.Articles}
+		Found: res.Found, More: res.More, News: res.Articles[:min(companyNewsSize, len(res.Articles))],
+		Timeline: timeline(res.Articles, c)}
 	lk := store.ListingKey{Symbol: strings.ToUpper(l.Symbol), MIC: strings.ToUpper(l.MIC)}
 	last := res.Articles[0].When().UTC()
 	to := time.Date(last.Year(), last.Month(), last.Day(), 0, 0, 0, 0, time.UTC).AddDate(0, 0, 1)
@@ -190,13 +195,12 @@ func (p *Pages) company(w http.ResponseWriter, r *http.Request) {
 	}
 	days := chartDays(from, to)
 	data.Volume, data.Sentiment = volumeChart(days, stats), sentimentChart(days, stats)
-	events, err := p.Store.SearchArticles(ctx, store.Query{Symbols: []string{l.Key()}, Events: news.EventTypes, Limit: timelineSize})
-	if err != nil {
-		p.storeError(w, "company", err)
-		return
-	}
-	data.Timeline = timeline(events.Articles, c)
 	p.render(w, http.StatusOK, "company", data)
+}
+
+// companyNews is the newest articles naming the listing key.
+func (p *Pages) companyNews(ctx context.Context, key string) (store.Browsed, error) {
+	return p.Browser.Browse(ctx, store.BrowseQuery{Query: store.Query{Symbols: []string{key}, Limit: timelineSize}, CountLimit: countLimit})
 }
 
 // findCompany finds the company with listing key (SYMBOL.MIC or a bare
@@ -238,6 +242,7 @@ type searchData struct {
 	F        filters
 	Articles []news.Article
 	Found    int
+	More     bool
 	Facets   store.Facets
 	Prev     string
 	Next     string
@@ -251,7 +256,7 @@ func (p *Pages) search(w http.ResponseWriter, r *http.Request) {
 		p.fail(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	res, facets, err := p.Browser.Browse(r.Context(), f.query(searchSize, searchFacets))
+	res, err := p.Browser.Browse(r.Context(), f.query(searchSize, searchFacets, countLimit))
 	if err != nil {
 		p.storeError(w, "search results", err)
 		return
@@ -260,13 +265,13 @@ func (p *Pages) search(w http.ResponseWriter, r *http.Request) {
 	if f.Q != "" {
 		title = "Search: " + f.Q
 	}
-	data := searchData{Title: title, Nav: "search", F: f, Articles: res.Articles, Found: res.Found, Facets: facets}
+	data := searchData{Title: title, Nav: "search", F: f, Articles: res.Articles, Found: res.Found, More: res.More, Facets: res.Facets}
 	data.First = (f.Page-1)*searchSize + 1
 	data.Last = data.First + len(res.Articles) - 1
 	if f.Page > 1 {
 		data.Prev = f.PageURL(f.Page - 1)
 	}
-	if data.Last < res.Found && f.Page < maxPage {
+	if (data.Last < res.Found || res.More) && f.Page < maxPage {
 		data.Next = f.PageURL(f.Page + 1)
 	}
 	p.render(w, http.StatusOK, "search", data)

@@ -196,7 +196,7 @@ func (s *Store) SearchArticles(ctx context.Context, q store.Query) (store.Result
 	where, b := sqlquery.Where(dialect, q, search)
 	var res store.Result
 	err = pgx.BeginTxFunc(ctx, s.pool, pgx.TxOptions{AccessMode: pgx.ReadOnly, IsoLevel: pgx.RepeatableRead}, func(tx pgx.Tx) error {
-		res, err = page(ctx, tx, q, where, b)
+		res, err = page(ctx, tx, q, where, b, 0)
 		return err
 	})
 	if err != nil {

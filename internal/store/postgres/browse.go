@@ -17,11 +17,12 @@ var _ store.Browser = (*Store)(nil)
 // sentimentLabel is an article's sentiment label, as indexed by articles_sentiment.
 const sentimentLabel = `(a.annotation -> 'sentiment' ->> 'label')`
 
-// Browse returns one page of matching articles and the facets of the newest matches.
-func (s *Store) Browse(ctx context.Context, bq store.BrowseQuery) (store.Result, store.Facets, error) {
+// Browse returns one page of matching articles, their count and the
+// facets of the newest matches.
+func (s *Store) Browse(ctx context.Context, bq store.BrowseQuery) (store.Browsed, error) {
 	q, search, err := store.Normalize(bq.Query)
 	if err != nil {
-		return store.Result{}, store.Facets{}, err
+		return store.Browsed{}, err
 	}
 	where, b := sqlquery.Where(dialect, q, search)
 	if bq.Source != "" {
@@ -30,14 +31,18 @@ func (s *Store) Browse(ctx context.Context, bq store.BrowseQuery) (store.Result,
 	if bq.Sentiment != "" {
 		where += " AND " + sentimentLabel + " = " + b.Arg(bq.Sentiment)
 	}
-	var res store.Result
-	var facets store.Facets
+	var out store.Browsed
+	countLimit := min(max(bq.CountLimit, 0), store.MaxFacetSample)
 	err = pgx.BeginTxFunc(ctx, s.pool, pgx.TxOptions{AccessMode: pgx.ReadOnly, IsoLevel: pgx.RepeatableRead}, func(tx pgx.Tx) error {
 		var err error
-		if res, err = page(ctx, tx, q, where, b); err != nil || bq.FacetSample <= 0 || res.Found == 0 {
+		if out.Result, err = page(ctx, tx, q, where, b, countLimit); err != nil {
 			return err
 		}
-		sample := min(bq.FacetSample, store.MaxFacetSample, res.Found)
+		out.Found, out.More = store.Counted(out.Found, countLimit)
+		if bq.FacetSample <= 0 || out.Found == 0 {
+			return nil
+		}
+		sample := min(bq.FacetSample, store.MaxFacetSample, out.Found)
 		rows, err := tx.Query(ctx, `WITH m AS MATERIALIZED (
 			SELECT a.id, a.source, a.sort_time, `+sentimentLabel+` AS label FROM articles a WHERE `+where+`
 			ORDER BY a.sort_time DESC, a.id DESC LIMIT `+b.Arg(sample)+`)
@@ -62,19 +67,24 @@ func (s *Store) Browse(ctx context.Context, bq store.BrowseQuery) (store.Result,
 		if err != nil {
 			return fmt.Errorf("facets: %w", err)
 		}
-		facets = store.BuildFacets(sample, facetRows)
+		out.Facets = store.BuildFacets(sample, facetRows)
 		return nil
 	})
 	if err != nil {
-		return store.Result{}, store.Facets{}, fmt.Errorf("browse articles: %w", err)
+		return store.Browsed{}, fmt.Errorf("browse articles: %w", err)
 	}
-	return res, facets, nil
+	return out, nil
 }
 
-// page counts the articles matching where and reads q's page of them.
-func page(ctx context.Context, tx pgx.Tx, q store.Query, where string, b *sqlquery.Builder) (store.Result, error) {
+// page counts the articles matching where (up to countLimit+1 of them when
+// countLimit > 0) and reads q's page of them.
+func page(ctx context.Context, tx pgx.Tx, q store.Query, where string, b *sqlquery.Builder, countLimit int) (store.Result, error) {
 	var res store.Result
-	if err := tx.QueryRow(ctx, `SELECT count(*) FROM articles a WHERE `+where, b.Args()...).Scan(&res.Found); err != nil {
+	count := `SELECT count(*) FROM articles a WHERE ` + where
+	if countLimit > 0 {
+		count = `SELECT count(*) FROM (SELECT 1 FROM articles a WHERE ` + where + ` LIMIT ` + fmt.Sprint(countLimit+1) + `) c`
+	}
+	if err := tx.QueryRow(ctx, count, b.Args()...).Scan(&res.Found); err != nil {
 		return res, err
 	}
 	if res.Found <= q.Offset {

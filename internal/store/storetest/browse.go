@@ -67,33 +67,40 @@ func testBrowseFilters(t *testing.T, s store.Browser) {
 		q     store.BrowseQuery
 		want  []string
 		found int
+		more  bool
 	}{
 		{"sentiment", store.BrowseQuery{Sentiment: news.Negative},
-			[]string{"Nissan shares fall", "Nissan recalls vans"}, 2},
+			[]string{"Nissan shares fall", "Nissan recalls vans"}, 2, false},
 		{"source", store.BrowseQuery{Source: "Reuters"},
-			[]string{"Nissan shares fall", "Honda earnings steady"}, 2},
+			[]string{"Nissan shares fall", "Honda earnings steady"}, 2, false},
 		{"source+symbol", store.BrowseQuery{Source: "Nikkei", Query: store.Query{Symbols: []string{"NSANY"}}},
-			[]string{"Nissan in talks with Foxconn", "Nissan shows an electric van", "Nissan recalls vans"}, 3},
+			[]string{"Nissan in talks with Foxconn", "Nissan shows an electric van", "Nissan recalls vans"}, 3, false},
 		{"sentiment+search", store.BrowseQuery{Sentiment: news.Positive, Query: store.Query{Search: "van"}},
-			[]string{"Nissan shows an electric van"}, 1},
+			[]string{"Nissan shows an electric van"}, 1, false},
 		{"page", store.BrowseQuery{Query: store.Query{Limit: 2, Offset: 2}},
-			[]string{"Nissan shows an electric van", "Honda earnings steady"}, 5},
-		{"no source", store.BrowseQuery{Source: "Bloomberg"}, nil, 0},
+			[]string{"Nissan shows an electric van", "Honda earnings steady"}, 5, false},
+		{"no source", store.BrowseQuery{Source: "Bloomberg"}, nil, 0, false},
+		{"count limit", store.BrowseQuery{CountLimit: 3, Query: store.Query{Limit: 1}},
+			[]string{"Nissan in talks with Foxconn"}, 3, true},
+		{"count limit not reached", store.BrowseQuery{CountLimit: 3, Source: "Reuters"},
+			[]string{"Nissan shares fall", "Honda earnings steady"}, 2, false},
+		{"count limit, page beyond it", store.BrowseQuery{CountLimit: 2, Query: store.Query{Limit: 2, Offset: 2}},
+			[]string{"Nissan shows an electric van", "Honda earnings steady"}, 2, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, f, err := s.Browse(ctx, tt.q)
+			res, err := s.Browse(ctx, tt.q)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if diff := cmp.Diff(tt.want, titles(res)); diff != "" {
+			if diff := cmp.Diff(tt.want, titles(res.Result)); diff != "" {
 				t.Errorf("titles (-want +got):\n%s", diff)
 			}
-			if res.Found != tt.found {
-				t.Errorf("found %d, want %d", res.Found, tt.found)
+			if res.Found != tt.found || res.More != tt.more {
+				t.Errorf("found %d (more %v), want %d (more %v)", res.Found, res.More, tt.found, tt.more)
 			}
-			if f.Sample != 0 {
-				t.Errorf("facets counted without FacetSample: %+v", f)
+			if res.Facets.Sample != 0 {
+				t.Errorf("facets counted without FacetSample: %+v", res.Facets)
 			}
 		})
 	}
@@ -136,11 +143,11 @@ func testFacets(t *testing.T, s store.Browser) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, got, err := s.Browse(ctx, tt.q)
+			res, err := s.Browse(ctx, tt.q)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if diff := cmp.Diff(tt.want, got, cmpopts.EquateEmpty()); diff != "" {
+			if diff := cmp.Diff(tt.want, res.Facets, cmpopts.EquateEmpty()); diff != "" {
 				t.Errorf("facets (-want +got):\n%s", diff)
 			}
 		})
