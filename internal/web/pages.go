@@ -18,8 +18,8 @@ import (
 const (
 	latestSize      = 60
 	searchSize      = 25
-	searchFacets    = 2000 // facets count the newest this many matches
-	countLimit      = 2000 // pages count matches up to this many ("2000+")
+	searchFacets    = 1000 // facets count the newest this many matches
+	countLimit      = 1000 // pages count matches up to this many ("more than 1000")
 	relatedSize     = 20
 	headlinesSize   = 50
 	storySize       = 200
@@ -144,7 +144,6 @@ type companyData struct {
 	Company   news.Company
 	Listing   news.Listing
 	Found     int
-	More      bool
 	News      []news.Article
 	Volume    chart
 	Sentiment chart
@@ -182,25 +181,32 @@ func (p *Pages) company(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	data := companyData{Title: c.Name + " (" + l.Symbol + " " + l.MIC + ")", Company: c, Listing: l,
-		Found: res.Found, More: res.More, News: res.Articles[:min(companyNewsSize, len(res.Articles))],
-		Timeline: timeline(res.Articles, c)}
+		News: res.Articles[:min(companyNewsSize, len(res.Articles))], Timeline: timeline(res.Articles, c)}
+	// Every day of the listing's history, from its index: the total
+	// count, and the chart's last chartDaysShown days.
 	lk := store.ListingKey{Symbol: strings.ToUpper(l.Symbol), MIC: strings.ToUpper(l.MIC)}
-	last := res.Articles[0].When().UTC()
-	to := time.Date(last.Year(), last.Month(), last.Day(), 0, 0, 0, 0, time.UTC).AddDate(0, 0, 1)
-	from := to.AddDate(0, 0, -chartDaysShown)
-	stats, err := p.Browser.DailyMentions(ctx, lk, from, to)
+	stats, err := p.Browser.DailyMentions(ctx, lk, time.Unix(0, 0), time.Now().AddDate(1, 0, 0))
 	if err != nil {
 		p.storeError(w, "company", err)
 		return
 	}
+	for _, s := range stats {
+		data.Found += s.Articles
+	}
+	last := res.Articles[0].When().UTC()
+	to := time.Date(last.Year(), last.Month(), last.Day(), 0, 0, 0, 0, time.UTC).AddDate(0, 0, 1)
+	from := to.AddDate(0, 0, -chartDaysShown)
+	first, _ := slices.BinarySearchFunc(stats, from, func(s store.DayStat, t time.Time) int { return s.Day.Compare(t) })
+	stats = stats[first:]
 	days := chartDays(from, to)
 	data.Volume, data.Sentiment = volumeChart(days, stats), sentimentChart(days, stats)
 	p.render(w, http.StatusOK, "company", data)
 }
 
-// companyNews is the newest articles naming the listing key.
+// companyNews is the newest articles naming the listing key (not counted
+// here: the page counts them from the daily mentions).
 func (p *Pages) companyNews(ctx context.Context, key string) (store.Browsed, error) {
-	return p.Browser.Browse(ctx, store.BrowseQuery{Query: store.Query{Symbols: []string{key}, Limit: timelineSize}, CountLimit: countLimit})
+	return p.Browser.Browse(ctx, store.BrowseQuery{Query: store.Query{Symbols: []string{key}, Limit: timelineSize}, CountLimit: timelineSize})
 }
 
 // findCompany finds the company with listing key (SYMBOL.MIC or a bare

@@ -20,8 +20,8 @@ var _ store.Browser = (*Store)(nil)
 const sentimentLabel = `json_extract(a.annotation, '$.sentiment.label')`
 
 // Browse returns one page of matching articles, their count and the facets
-// of the newest matches. It walks the articles newest first along
-// articles_sort_time, testing each against the conditions, and stops once
+// of the newest matches. It walks the articles newest first along a
+// time-ordered index, testing each against the conditions, and stops once
 // it has the page, the facet sample and CountLimit+1 matches: the cost is
 // bounded by the size of the index however many articles match, where
 // looking up every match by id would read each matching row.
@@ -49,7 +49,15 @@ func (s *Store) Browse(ctx context.Context, bq store.BrowseQuery) (store.Browsed
 		return out, err
 	}
 	defer tx.Rollback()
-	ids, err := queryIDs(ctx, tx, `SELECT a.id FROM articles a INDEXED BY articles_sort_time WHERE `+where+
+	// Walk the narrowest time-ordered index the conditions allow.
+	index := "articles_sort_time"
+	switch {
+	case bq.Sentiment != "":
+		index = "articles_sentiment"
+	case bq.Source != "":
+		index = "articles_source"
+	}
+	ids, err := queryIDs(ctx, tx, `SELECT a.id FROM articles a INDEXED BY `+index+` WHERE `+where+
 		` ORDER BY a.sort_time DESC, a.id DESC LIMIT `+fmt.Sprint(want), b.Args()...)
 	if err != nil {
 		return out, fmt.Errorf("browse articles: %w", err)
