@@ -32,6 +32,14 @@ const xssTitle = `<script>window.__pwned=1</script> Evil Corp <img src=x onerror
 
 func newSite(t testing.TB) *site {
 	t.Helper()
+	return newSiteWith(t, func(st store.Store, _ *ingest.Pipeline, mux *http.ServeMux) {
+		(&api.Server{Store: st}).Register(mux)
+	})
+}
+
+// newSiteWith is newSite with the API routes that register adds.
+func newSiteWith(t testing.TB, register func(st store.Store, p *ingest.Pipeline, mux *http.ServeMux)) *site {
+	t.Helper()
 	ctx := context.Background()
 	st, err := sqlite.Open(ctx, t.TempDir())
 	if err != nil {
@@ -62,7 +70,7 @@ func newSite(t testing.TB) *site {
 		t.Fatal(err)
 	}
 	mux := http.NewServeMux()
-	(&api.Server{Store: st}).Register(mux)
+	register(st, s.Pipe, mux)
 	pages, err := New(st, nil)
 	if err != nil {
 		t.Fatal(err)
