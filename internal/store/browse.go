@@ -25,7 +25,7 @@ type Browser interface {
 type BrowseQuery struct {
 	Query
 	Sentiment   string // the article's sentiment label: positive, neutral or negative
-	Source      string // the article's source, exactly
+	Source      string // the article's source, case-insensitively
 	FacetSample int    // count facets over this many newest matches; 0 for none
 	// CountLimit stops counting matches at this many, so that a broad
 	// search costs no more than a narrow one; 0 counts them all.

@@ -79,12 +79,20 @@ type Query struct {
 	PublishedAfter  time.Time
 	PublishedBefore time.Time
 	Languages       []string // article languages, any of them
+	Sources         []string // article sources (Article.Source), any of them, case-insensitive
 	Events          []string // event types, any of them
 	StoryID         string
 	ParentUUID      string
 	Kind            string
-	Limit           int // default DefaultLimit, at most MaxLimit
-	Offset          int
+	// MinMatchScore, SentimentGTE and SentimentLTE keep articles that name
+	// a company (one of Symbols, when given) with at least this match score
+	// and a company sentiment score in this range (both inclusive); nil
+	// sentiment bounds do not filter.
+	MinMatchScore float64
+	SentimentGTE  *float64
+	SentimentLTE  *float64
+	Limit         int // default DefaultLimit, at most MaxLimit
+	Offset        int
 }
 
 // Page sizes.

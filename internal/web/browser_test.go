@@ -227,8 +227,8 @@ func TestBrowserFlow(t *testing.T) {
 func TestBrowserHostileTitle(t *testing.T) {
 	s := newSite(t)
 	b := newBrowser(t)
-	for path, sel := range map[string]string{"/news/" + s.IDs["evil"]: "h1", "/?sentiment=negative": "li.item a.headline",
-		"/search?q=Evil": "li.item a.headline"} {
+	item := `li.item[data-uuid="` + s.IDs["evil"] + `"] a.headline`
+	for path, sel := range map[string]string{"/news/" + s.IDs["evil"]: "h1", "/?sentiment=negative": item, "/search?q=Evil": item} {
 		b.do(t, "open "+path, chromedp.Navigate(s.URL+path), chromedp.WaitVisible(chromedp.CSS(sel)))
 		if text := b.text(t, sel); !strings.Contains(text, "<script>window.__pwned=1</script> Evil Corp") {
 			t.Errorf("%s: title shown as %q, want the markup as text", path, text)

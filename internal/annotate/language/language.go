@@ -8,24 +8,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/tickerwire/tickerwire/internal/annotate"
 )
-
-// Step is the annotate step that sets Ann.Language. It is stateless and
-// safe for concurrent use.
-type Step struct{}
-
-// New returns the language step.
-func New() Step { return Step{} }
-
-// Name names the step.
-func (Step) Name() string { return "language" }
-
-// Annotate sets d.Ann.Language, leaving it empty when the text shows no language.
-func (Step) Annotate(d *annotate.Document) {
-	d.Ann.Language = Detect(d.Body)
-}
 
 // maxScan bounds how much of a text is read.
 const maxScan = 4000
@@ -167,9 +150,16 @@ func byWords(text string) string {
 	case score[best] >= 2 && score[best] > second,
 		score[best] == 1 && second == 0 && words <= shortText:
 		return languages[best].code
+	case score[best] > 0 && score[english] == score[best] && words <= shortText:
+		// A headline whose few function words English shares ("in"):
+		// English, the language most news here is written in.
+		return "en"
 	}
 	return ""
 }
+
+// english is the index of English in languages.
+const english = 0
 
 // shortText is the most words a headline has.
 const shortText = 15

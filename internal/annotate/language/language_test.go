@@ -18,6 +18,7 @@ func TestDetect(t *testing.T) {
 		{"Правительство объявило о снижении налогов для компаний.", "ru"},
 		{"12345 !!!", ""},
 		{"I feel good .", ""},
+		{"Alphabet’s Massive AI Spending Surge Signals Confidence in Google’s Growth Engine", "en"},
 		{"W L PCT GB", ""},
 		{"LA PRESSE", ""},
 		{"", ""},

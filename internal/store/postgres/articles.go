@@ -182,8 +182,8 @@ func (s *Store) GetArticle(ctx context.Context, id string) (*news.Article, error
 var dialect = sqlquery.Dialect{
 	Placeholder: func(n int) string { return "$" + strconv.Itoa(n) },
 	Time:        func(t time.Time) any { return t },
-	Search: func(ph string, n searchquery.Node) (string, any) {
-		return "a.search @@ to_tsquery('simple', " + ph + ")", searchquery.TSQuery(n)
+	Search: func(b *sqlquery.Builder, n searchquery.Node, _ func() string) string {
+		return "a.search @@ to_tsquery('simple', " + b.Arg(searchquery.TSQuery(n)) + ")"
 	},
 }
 
@@ -196,7 +196,17 @@ func (s *Store) SearchArticles(ctx context.Context, q store.Query) (store.Result
 	where, b := sqlquery.Where(dialect, q, search)
 	var res store.Result
 	err = pgx.BeginTxFunc(ctx, s.pool, pgx.TxOptions{AccessMode: pgx.ReadOnly, IsoLevel: pgx.RepeatableRead}, func(tx pgx.Tx) error {
-		res, err = page(ctx, tx, q, where, b, 0)
+		if err := tx.QueryRow(ctx, sqlquery.Count(where), b.Args()...).Scan(&res.Found); err != nil {
+			return err
+		}
+		if res.Found <= q.Offset {
+			return nil
+		}
+		rows, err := tx.Query(ctx, sqlquery.Page(articleColumns, where, b, q.Limit, q.Offset), b.Args()...)
+		if err != nil {
+			return err
+		}
+		res.Articles, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (news.Article, error) { return scanArticle(row) })
 		return err
 	})
 	if err != nil {

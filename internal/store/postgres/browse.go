@@ -3,6 +3,8 @@ package postgres
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strconv"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -26,7 +28,7 @@ func (s *Store) Browse(ctx context.Context, bq store.BrowseQuery) (store.Browsed
 	}
 	where, b := sqlquery.Where(dialect, q, search)
 	if bq.Source != "" {
-		where += " AND a.source = " + b.Arg(bq.Source)
+		where += " AND lower(a.source) = lower(" + b.Arg(bq.Source) + ")"
 	}
 	if bq.Sentiment != "" {
 		where += " AND " + sentimentLabel + " = " + b.Arg(bq.Sentiment)
@@ -35,6 +37,7 @@ func (s *Store) Browse(ctx context.Context, bq store.BrowseQuery) (store.Browsed
 	countLimit := min(max(bq.CountLimit, 0), store.MaxFacetSample)
 	err = pgx.BeginTxFunc(ctx, s.pool, pgx.TxOptions{AccessMode: pgx.ReadOnly, IsoLevel: pgx.RepeatableRead}, func(tx pgx.Tx) error {
 		var err error
+		args := slices.Clone(b.Args()) // page adds its own
 		if out.Result, err = page(ctx, tx, q, where, b, countLimit); err != nil {
 			return err
 		}
@@ -45,13 +48,13 @@ func (s *Store) Browse(ctx context.Context, bq store.BrowseQuery) (store.Browsed
 		sample := min(bq.FacetSample, store.MaxFacetSample, out.Found)
 		rows, err := tx.Query(ctx, `WITH m AS MATERIALIZED (
 			SELECT a.id, a.source, a.sort_time, `+sentimentLabel+` AS label FROM articles a WHERE `+where+`
-			ORDER BY a.sort_time DESC, a.id DESC LIMIT `+b.Arg(sample)+`)
+			ORDER BY a.sort_time DESC, a.id DESC LIMIT `+strconv.Itoa(sample)+`)
 			SELECT 'company', l.symbol || '.' || l.mic, count(*) FROM m JOIN article_listings l ON l.article_id = m.id GROUP BY 2
 			UNION ALL SELECT 'event', e.type, count(*) FROM m JOIN article_events e ON e.article_id = m.id GROUP BY 2
 			UNION ALL SELECT 'sentiment', m.label, count(*) FROM m GROUP BY 2
 			UNION ALL SELECT 'source', m.source, count(*) FROM m GROUP BY 2
 			UNION ALL SELECT 'day', to_char(m.sort_time AT TIME ZONE 'UTC', 'YYYY-MM-DD'), count(*) FROM m GROUP BY 2`,
-			b.Args()...)
+			args...)
 		if err != nil {
 			return fmt.Errorf("facets: %w", err)
 		}
@@ -80,7 +83,7 @@ func (s *Store) Browse(ctx context.Context, bq store.BrowseQuery) (store.Browsed
 // countLimit > 0) and reads q's page of them.
 func page(ctx context.Context, tx pgx.Tx, q store.Query, where string, b *sqlquery.Builder, countLimit int) (store.Result, error) {
 	var res store.Result
-	count := `SELECT count(*) FROM articles a WHERE ` + where
+	count := sqlquery.Count(where)
 	if countLimit > 0 {
 		count = `SELECT count(*) FROM (SELECT 1 FROM articles a WHERE ` + where + ` LIMIT ` + fmt.Sprint(countLimit+1) + `) c`
 	}
@@ -90,11 +93,7 @@ func page(ctx context.Context, tx pgx.Tx, q store.Query, where string, b *sqlque
 	if res.Found <= q.Offset {
 		return res, nil
 	}
-	args := append([]any(nil), b.Args()...)
-	n := len(args)
-	rows, err := tx.Query(ctx, `SELECT `+articleColumns+` FROM articles a WHERE `+where+
-		` ORDER BY a.sort_time DESC, a.id DESC LIMIT `+dialect.Placeholder(n+1)+` OFFSET `+dialect.Placeholder(n+2),
-		append(args, q.Limit, q.Offset)...)
+	rows, err := tx.Query(ctx, sqlquery.Page(articleColumns, where, b, q.Limit, q.Offset), b.Args()...)
 	if err != nil {
 		return res, err
 	}

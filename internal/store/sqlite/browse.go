@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 
@@ -33,7 +32,7 @@ func (s *Store) Browse(ctx context.Context, bq store.BrowseQuery) (store.Browsed
 	}
 	where, b := sqlquery.Where(dialect, q, search)
 	if bq.Source != "" {
-		where += " AND a.source = " + b.Arg(bq.Source)
+		where += " AND lower(a.source) = lower(" + b.Arg(bq.Source) + ")"
 	}
 	if bq.Sentiment != "" {
 		where += " AND " + sentimentLabel + " = " + b.Arg(bq.Sentiment)
@@ -64,7 +63,7 @@ func (s *Store) Browse(ctx context.Context, bq store.BrowseQuery) (store.Browsed
 	}
 	if countLimit > 0 {
 		out.Found, out.More = store.Counted(len(ids), countLimit)
-	} else if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM articles a WHERE `+where, b.Args()...).Scan(&out.Found); err != nil {
+	} else if err := tx.QueryRowContext(ctx, sqlquery.Count(where), b.Args()...).Scan(&out.Found); err != nil {
 		return out, fmt.Errorf("browse articles: %w", err)
 	}
 	if q.Offset < len(ids) {
@@ -172,32 +171,6 @@ func facets(ctx context.Context, tx *sql.Tx, ids []int64) (store.Facets, error) 
 		return store.Facets{}, fmt.Errorf("facets: %w", err)
 	}
 	return store.BuildFacets(len(ids), facetRows), nil
-}
-
-// page counts the articles matching where and reads q's page of them.
-func (s *Store) page(ctx context.Context, tx *sql.Tx, q store.Query, where string, b *sqlquery.Builder) (store.Result, error) {
-	var res store.Result
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM articles a WHERE `+where, b.Args()...).Scan(&res.Found); err != nil {
-		return res, fmt.Errorf("search articles: %w", err)
-	}
-	if res.Found <= q.Offset {
-		return res, nil
-	}
-	args := append(slices.Clone(b.Args()), q.Limit, q.Offset)
-	rows, err := tx.QueryContext(ctx, `SELECT `+articleColumns+` FROM articles a WHERE `+where+
-		` ORDER BY a.sort_time DESC, a.id DESC LIMIT ? OFFSET ?`, args...)
-	if err != nil {
-		return res, fmt.Errorf("search articles: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		a, err := scanArticle(rows)
-		if err != nil {
-			return res, err
-		}
-		res.Articles = append(res.Articles, a)
-	}
-	return res, rows.Err()
 }
 
 // DailyMentions returns the listing's mentions per UTC day in [from, to),

@@ -20,8 +20,11 @@ type Dialect struct {
 	// Time converts a time to a bind argument for sort_time.
 	Time func(time.Time) any
 	// Search returns the condition on articles a for a full-text query,
-	// given the placeholder of its argument, and the argument itself.
-	Search func(placeholder string, n searchquery.Node) (cond string, arg any)
+	// adding its arguments to b. When other conditions select candidate
+	// articles (by symbol, event, story or parent), candidates is not nil
+	// and each call returns a subquery selecting their IDs (with its
+	// arguments added to b), which may bound the search.
+	Search func(b *Builder, n searchquery.Node, candidates func() string) string
 }
 
 // Builder collects conditions and their arguments.
@@ -65,28 +68,57 @@ func (b *Builder) timeRange(col string, q store.Query) string {
 // Builder holding their arguments, to which the caller may add more.
 func Where(d Dialect, q store.Query, search searchquery.Node) (string, *Builder) {
 	b := &Builder{d: d}
-	if matches := store.SymbolMatches(q.Symbols); len(matches) > 0 {
-		var bare []string
-		var ors []string
-		for _, m := range matches {
-			if m.MIC == "" {
-				bare = append(bare, m.Symbol)
-			} else {
-				ors = append(ors, "(symbol = "+b.Arg(m.Symbol)+" AND mic = "+b.Arg(m.MIC)+")")
+	var candidates func() string // the most selective subquery of article IDs
+	matches := store.SymbolMatches(q.Symbols)
+	if len(matches) > 0 || q.MinMatchScore > 0 || q.SentimentGTE != nil || q.SentimentLTE != nil {
+		candidates = func() string {
+			var conds []string
+			if len(matches) > 0 {
+				var bare, ors []string
+				for _, m := range matches {
+					if m.MIC == "" {
+						bare = append(bare, m.Symbol)
+					} else {
+						ors = append(ors, "(symbol = "+b.Arg(m.Symbol)+" AND mic = "+b.Arg(m.MIC)+")")
+					}
+				}
+				ors = append(ors, "symbol IN ("+b.list(bare)+")")
+				conds = append(conds, "("+strings.Join(ors, " OR ")+")")
 			}
+			if q.MinMatchScore > 0 {
+				conds = append(conds, "match_score >= "+b.Arg(q.MinMatchScore))
+			}
+			if q.SentimentGTE != nil {
+				conds = append(conds, "sentiment >= "+b.Arg(*q.SentimentGTE))
+			}
+			if q.SentimentLTE != nil {
+				conds = append(conds, "sentiment <= "+b.Arg(*q.SentimentLTE))
+			}
+			return "SELECT article_id FROM article_listings WHERE " + strings.Join(conds, " AND ") + b.timeRange("sort_time", q)
 		}
-		ors = append(ors, "symbol IN ("+b.list(bare)+")")
-		b.conds = append(b.conds, "a.id IN (SELECT article_id FROM article_listings WHERE ("+
-			strings.Join(ors, " OR ")+")"+b.timeRange("sort_time", q)+")")
+		b.conds = append(b.conds, "a.id IN ("+candidates()+")")
 	}
 	if events := nonEmpty(q.Events); len(events) > 0 {
-		b.conds = append(b.conds, "a.id IN (SELECT article_id FROM article_events WHERE type IN ("+
-			b.list(events)+")"+b.timeRange("sort_time", q)+")")
+		byEvent := func() string {
+			return "SELECT article_id FROM article_events WHERE type IN (" + b.list(events) + ")" + b.timeRange("sort_time", q)
+		}
+		if candidates == nil {
+			candidates = byEvent
+		}
+		b.conds = append(b.conds, "a.id IN ("+byEvent()+")")
+	}
+	for _, eq := range [...]struct{ col, val string }{{"story_id", q.StoryID}, {"parent_uuid", q.ParentUUID}} {
+		if eq.val == "" {
+			continue
+		}
+		byColumn := func() string { return "SELECT id AS article_id FROM articles WHERE " + eq.col + " = " + b.Arg(eq.val) }
+		if candidates == nil {
+			candidates = byColumn
+		}
+		b.conds = append(b.conds, "a.id IN ("+byColumn()+")")
 	}
 	if search != nil {
-		cond, arg := d.Search(d.Placeholder(len(b.args)+1), search)
-		b.args = append(b.args, arg)
-		b.conds = append(b.conds, cond)
+		b.conds = append(b.conds, d.Search(b, search, candidates))
 	}
 	if r := b.timeRange("a.sort_time", q); r != "" {
 		b.conds = append(b.conds, strings.TrimPrefix(r, " AND "))
@@ -97,10 +129,14 @@ func Where(d Dialect, q store.Query, search searchquery.Node) (string, *Builder)
 		}
 		b.conds = append(b.conds, "a.language IN ("+b.list(langs)+")")
 	}
-	for _, eq := range [...]struct{ col, val string }{{"a.story_id", q.StoryID}, {"a.parent_uuid", q.ParentUUID}, {"a.kind", q.Kind}} {
-		if eq.val != "" {
-			b.conds = append(b.conds, eq.col+" = "+b.Arg(eq.val))
+	if sources := nonEmpty(q.Sources); len(sources) > 0 {
+		for i := range sources {
+			sources[i] = strings.ToLower(sources[i])
 		}
+		b.conds = append(b.conds, "lower(a.source) IN ("+b.list(sources)+")")
+	}
+	if q.Kind != "" {
+		b.conds = append(b.conds, "a.kind = "+b.Arg(q.Kind))
 	}
 	if len(b.conds) == 0 {
 		return "TRUE", b
@@ -116,4 +152,18 @@ func nonEmpty(vals []string) []string {
 		}
 	}
 	return out
+}
+
+// Count returns the query counting the articles matching where.
+func Count(where string) string {
+	return `SELECT count(*) FROM articles a WHERE ` + where
+}
+
+// Page returns the query selecting columns of one page of the articles
+// matching where, newest first. It orders and cuts the page on article IDs
+// alone and only then reads the page's rows, so no wide rows are sorted.
+func Page(columns, where string, b *Builder, limit, offset int) string {
+	const order = ` ORDER BY a.sort_time DESC, a.id DESC`
+	return `SELECT ` + columns + ` FROM articles a WHERE a.id IN (SELECT a.id FROM articles a WHERE ` + where +
+		order + ` LIMIT ` + b.Arg(limit) + ` OFFSET ` + b.Arg(offset) + `)` + order
 }

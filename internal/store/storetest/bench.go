@@ -125,7 +125,7 @@ var BenchQueries = []struct {
 		PublishedAfter: benchStart.Add(400 * 24 * time.Hour), PublishedBefore: benchStart.Add(490 * 24 * time.Hour)}},
 	{"search+30d", store.Query{Search: "w00050 w00300 -w00007",
 		PublishedAfter: benchStart.Add(100 * 24 * time.Hour), PublishedBefore: benchStart.Add(130 * 24 * time.Hour)}},
-	{"search/phrase+prefix", store.Query{Search: `"w00001 w00002" | w0100*`}},
+	{"search/phrase+prefix", store.Query{Search: `"w00040 w00041" | w0100*`}},
 	{"events+symbol", store.Query{Symbols: []string{"S00010"}, Events: []string{news.EventEarnings}}},
 }
 
