@@ -247,17 +247,27 @@ func TestBrowserWatchlist(t *testing.T) {
 	s := newSite(t)
 	apiAnswers(t, s, "/v1/watchlists", "the watchlist API")
 	b := newBrowser(t)
+	createWatchlist(t, s, b)
+	b.noExceptions(t)
+}
+
+// createWatchlist fills in and sends the watchlist form, and follows the
+// new watchlist's link to its matching news.
+func createWatchlist(t *testing.T, s *site, b *browser) {
+	t.Helper()
 	b.do(t, "create a watchlist",
 		chromedp.Navigate(s.URL+"/watchlists"),
 		chromedp.WaitVisible(chromedp.CSS(`#watchlists[data-state="ready"]`)),
 		chromedp.SendKeys(chromedp.CSS(`input[name="name"]`), "Japanese carmakers"),
-		chromedp.SendKeys(chromedp.CSS(`input[name="symbols"]`), "7201.XTKS, 7267.XTKS"),
+		chromedp.SendKeys(chromedp.CSS(`input[name="symbols"]`), "7201.xtks, 7267.XTKS"),
 		chromedp.SendKeys(chromedp.CSS(`input[name="searches"]`), "EV platform"),
 		chromedp.Click(chromedp.CSS(`input[name="events"][value="partnership"]`)),
+		chromedp.SendKeys(chromedp.CSS(`input[name="sentiment_gte"]`), "0.2"),
 		chromedp.Click(chromedp.CSS(`#watchlist-form button[type="submit"]`)),
 		chromedp.WaitVisible(chromedp.CSS(`#watchlist-status.ok`)),
 		chromedp.WaitVisible(chromedp.CSS(`#watchlists .watchlist h3`)))
-	if list := b.text(t, "#watchlists"); !strings.Contains(list, "Japanese carmakers") || !strings.Contains(list, "7201.XTKS") {
+	list := b.text(t, "#watchlists")
+	if !strings.Contains(list, "Japanese carmakers") || !strings.Contains(list, "7201.XTKS") {
 		t.Errorf("watchlists after creating one:\n%s\nstatus %q", list, b.text(t, "#watchlist-status"))
 	}
 	b.do(t, "open its matching news",
@@ -266,7 +276,6 @@ func TestBrowserWatchlist(t *testing.T) {
 	if results := b.text(t, "#results"); !strings.Contains(results, "joint EV platform") {
 		t.Errorf("matching news:\n%s", results)
 	}
-	b.noExceptions(t)
 }
 
 // TestBrowserLiveArticle keeps Latest open while an article is ingested
@@ -275,8 +284,16 @@ func TestBrowserLiveArticle(t *testing.T) {
 	s := newSite(t)
 	apiAnswers(t, s, "/v1/stream", "the live stream")
 	b := newBrowser(t)
+	seeLiveArticle(t, s, b)
+	b.noExceptions(t)
+}
+
+// seeLiveArticle opens Latest, ingests an article whose title holds markup
+// and waits for it to appear at the top, as text.
+func seeLiveArticle(t *testing.T, s *site, b *browser) {
+	t.Helper()
 	b.do(t, "open Latest and connect", chromedp.Navigate(s.URL+"/"), chromedp.WaitVisible(chromedp.CSS(`#live[data-state="open"]`)))
-	title := fmt.Sprintf("Toyota opens a battery plant in Kyushu (%d)", time.Now().UnixNano())
+	title := fmt.Sprintf("Toyota opens a <b>battery</b> plant in Kyushu (%d)", time.Now().UnixNano())
 	a := &news.Article{Title: title, Text: "Toyota Motor said it opened a solid-state battery plant in Kyushu.",
 		URL: "https://example.com/live", Source: "Live Wire"}
 	if _, err := s.Pipe.Add(context.Background(), a); err != nil {
@@ -286,5 +303,10 @@ func TestBrowserLiveArticle(t *testing.T) {
 	if arrived := b.text(t, "#headlines li.fresh a.headline"); arrived != title {
 		t.Errorf("live article %q, want %q", arrived, title)
 	}
-	b.noExceptions(t)
+	if live := b.text(t, "#live"); !strings.Contains(live, "1 new") {
+		t.Errorf("live status %q", live)
+	}
+	if n := b.count(t, "#headlines li.fresh b"); n != 0 {
+		t.Errorf("the live title's markup became %d elements", n)
+	}
 }
