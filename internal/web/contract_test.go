@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -26,7 +25,8 @@ import (
 //   - GET /v1/watchlists: {"data": [watchlist...]}; POST /v1/watchlists with
 //     a watchlist {name, symbols, searches, events, sentiment_gte?,
 //     sentiment_lte?, webhook_url?} answers 201 and the watchlist with its id.
-//   - GET /v1/watchlists/{id}/deliveries: {"data": [delivery...]}.
+//   - GET /v1/watchlists/{id}/deliveries: {"data": [delivery...]}, each
+//     {id, article_uuid, status, attempts, last_error?, created_at, delivered_at?}.
 type contractAPI struct {
 	mu         sync.Mutex
 	watchlists []map[string]any
@@ -59,14 +59,16 @@ func (c *contractAPI) register(_ store.Store, p *ingest.Pipeline, mux *http.Serv
 		}
 		c.mu.Lock()
 		defer c.mu.Unlock()
-		wl["id"] = strconv.Itoa(len(c.watchlists) + 1)
+		wl["id"] = len(c.watchlists) + 1
 		c.watchlists = append(c.watchlists, wl)
 		writeTestJSON(w, http.StatusCreated, wl)
 	})
 	mux.HandleFunc("GET /v1/watchlists/{id}/deliveries", func(w http.ResponseWriter, r *http.Request) {
 		writeTestJSON(w, http.StatusOK, map[string]any{"data": []map[string]any{
-			{"created_at": "2026-03-01T09:00:00Z", "article_uuid": "00000000-0000-0000-0000-000000000001",
-				"title": "A delivered alert", "status": "delivered", "attempts": 2}}})
+			{"id": 1, "created_at": "2026-03-01T09:00:00Z", "delivered_at": "2026-03-01T09:00:05Z",
+				"article_uuid": "00000000-0000-0000-0000-000000000001", "status": "delivered", "attempts": 2},
+			{"id": 2, "created_at": "2026-03-01T10:00:00Z", "article_uuid": "00000000-0000-0000-0000-000000000002",
+				"status": "failed", "attempts": 5, "last_error": "HTTP 500 from the webhook"}}})
 	})
 }
 
@@ -119,12 +121,12 @@ func TestBrowserScriptContract(t *testing.T) {
 		t.Fatalf("watchlists posted: %v", got)
 	}
 	sent, _ := json.Marshal(got[0])
-	want := `{"events":["partnership"],"id":"1","name":"Japanese carmakers","searches":["EV platform"],"sentiment_gte":0.2,"symbols":["7201.XTKS","7267.XTKS"]}`
+	want := `{"events":["partnership"],"id":1,"name":"Japanese carmakers","searches":["EV platform"],"sentiment_gte":0.2,"symbols":["7201.XTKS","7267.XTKS"]}`
 	if string(sent) != want {
 		t.Errorf("posted watchlist\n%s\nwant\n%s", sent, want)
 	}
 	b.do(t, "see the deliveries", chromedp.Navigate(s.URL+"/watchlists"), chromedp.WaitVisible(chromedp.CSS(`#watchlists table.deliveries`)))
-	if list := b.text(t, "#watchlists"); !strings.Contains(list, "A delivered alert") {
+	if list := b.text(t, "#watchlists"); !strings.Contains(list, "delivered") || !strings.Contains(list, "failed: HTTP 500 from the webhook") {
 		t.Errorf("watchlists lack the deliveries:\n%s", list)
 	}
 	b.noExceptions(t)

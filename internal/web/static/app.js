@@ -152,12 +152,12 @@
     table.append(head);
     for (const d of rows.slice(0, 20)) {
       const tr = el("tr");
-      tr.append(el("td", null, d.delivered_at || d.created_at || d.time || ""));
+      tr.append(el("td", null, String(d.delivered_at || d.created_at || "").replace("T", " ").replace(/\..*|Z$/, "")));
       const td = el("td");
-      const uuid = d.article_uuid || (d.article && d.article.uuid);
-      if (uuid) td.append(el("a", null, (d.article && d.article.title) || d.title || uuid, { href: "/news/" + encodeURIComponent(uuid) }));
+      const uuid = d.article_uuid;
+      if (uuid) td.append(el("a", null, d.title || "article " + uuid.slice(0, 8), { href: "/news/" + encodeURIComponent(uuid) }));
       tr.append(td);
-      tr.append(el("td", null, d.status || d.status_code || (d.error ? "error: " + d.error : "")));
+      tr.append(el("td", null, (d.status || "") + (d.last_error ? ": " + d.last_error : "")));
       tr.append(el("td", null, d.attempts !== undefined ? d.attempts : ""));
       table.append(tr);
     }
