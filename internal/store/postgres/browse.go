@@ -83,7 +83,7 @@ func (s *Store) Browse(ctx context.Context, bq store.BrowseQuery) (store.Browsed
 // countLimit > 0) and reads q's page of them.
 func page(ctx context.Context, tx pgx.Tx, q store.Query, where string, b *sqlquery.Builder, countLimit int) (store.Result, error) {
 	var res store.Result
-	count := sqlquery.Count(where)
+	count := `SELECT count(*) FROM articles a WHERE ` + where
 	if countLimit > 0 {
 		count = `SELECT count(*) FROM (SELECT 1 FROM articles a WHERE ` + where + ` LIMIT ` + fmt.Sprint(countLimit+1) + `) c`
 	}
@@ -93,7 +93,8 @@ func page(ctx context.Context, tx pgx.Tx, q store.Query, where string, b *sqlque
 	if res.Found <= q.Offset {
 		return res, nil
 	}
-	rows, err := tx.Query(ctx, sqlquery.Page(articleColumns, where, b, q.Limit, q.Offset), b.Args()...)
+	rows, err := tx.Query(ctx, `SELECT `+articleColumns+` FROM articles a WHERE `+where+
+		` ORDER BY a.sort_time DESC, a.id DESC LIMIT `+strconv.Itoa(q.Limit)+` OFFSET `+strconv.Itoa(q.Offset), b.Args()...)
 	if err != nil {
 		return res, err
 	}

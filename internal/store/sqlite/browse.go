@@ -63,7 +63,7 @@ func (s *Store) Browse(ctx context.Context, bq store.BrowseQuery) (store.Browsed
 	}
 	if countLimit > 0 {
 		out.Found, out.More = store.Counted(len(ids), countLimit)
-	} else if err := tx.QueryRowContext(ctx, sqlquery.Count(where), b.Args()...).Scan(&out.Found); err != nil {
+	} else if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM articles a WHERE `+where, b.Args()...).Scan(&out.Found); err != nil {
 		return out, fmt.Errorf("browse articles: %w", err)
 	}
 	if q.Offset < len(ids) {
