@@ -32,7 +32,7 @@ func TestPages(t *testing.T) {
 		{"company by bare symbol", "/company/hmc", 200, []string{"Honda Motor Co., Ltd.", "<svg"}, nil},
 		{"company unknown", "/company/ZZZZ.XNAS", 404, []string{"No stored article names ZZZZ.XNAS"}, nil},
 		{"search", "/search?q=platform", 200, []string{"1–2 of 2 matches", `id="facets"`, "7267.XTKS", "Nikkei", "Reuters",
-			`href="/search?q=platform&amp;source=Reuters"`}, []string{"Evil Corp"}},
+			`href="/search?q=platform&amp;source=Reuters"`, `href="/company/7267.XTKS" title="the company's page"`}, []string{"Evil Corp"}},
 		{"search facet", "/search?q=platform&source=Reuters", 200, []string{"1–1 of 1 match", "Reuters ×"}, []string{"joint EV platform"}},
 		{"search nothing", "/search?q=zebra", 200, []string{"No matches"}, nil},
 		{"search bad event", "/search?event=party", 400, []string{"no event type"}, nil},
