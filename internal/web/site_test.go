@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/tickerwire/tickerwire/internal/alert"
 	"github.com/tickerwire/tickerwire/internal/annotate/pipeline"
 	"github.com/tickerwire/tickerwire/internal/api"
 	"github.com/tickerwire/tickerwire/internal/ingest"
@@ -32,8 +33,10 @@ const xssTitle = `<script>window.__pwned=1</script> Evil Corp <img src=x onerror
 
 func newSite(t testing.TB) *site {
 	t.Helper()
-	return newSiteWith(t, func(st store.Store, _ *ingest.Pipeline, mux *http.ServeMux) {
-		(&api.Server{Store: st}).Register(mux)
+	return newSiteWith(t, func(st store.Store, p *ingest.Pipeline, mux *http.ServeMux) {
+		hub := alert.NewHub(0)
+		p.OnStored = func(a *news.Article) { hub.Publish(a) }
+		(&api.Server{Store: st, Hub: hub}).Register(mux)
 	})
 }
 
