@@ -1,6 +1,6 @@
 GO ?= go
 
-.PHONY: build run test vet bench eval
+.PHONY: build run test fuzz bench eval
 
 build:
 	$(GO) build -o bin/tickerwire ./cmd/tickerwire
@@ -11,6 +11,9 @@ run:
 test:
 	$(GO) vet ./...
 	$(GO) test ./...
+
+fuzz:
+	bash scripts/fuzz.sh
 
 eval: build
 	bash ../shared/eval/dev-report.sh

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/tickerwire/tickerwire/internal/api"
@@ -16,13 +17,19 @@ func init() {
 	register(&command{
 		Name:    "serve",
 		Summary: "run the API, web UI and feeds (and collect news from sources)",
-		Help: `Usage: tickerwire serve [--addr HOST:PORT] [--data DIR] [--reference DIR] [--sources none|default|FILE]
+		Help: `Usage: tickerwire serve [--addr HOST:PORT] [--data DIR | --database URL] [--nats URL]
+                        [--reference DIR] [--sources none|default|FILE]
 
 Serves the JSON API (/v1/news/all, /v1/news/uuid/{uuid}), the web UI (/ and
 /news/{uuid}), RSS (/feeds/news.rss), /healthz and /metrics from the store in
 --data, and collects news from its sources: --sources default adds the curated
 list of public financial feeds, FILE adds the feeds and pages it lists (OPML,
-or one URL a line), none adds nothing.`,
+or one URL a line), none adds nothing.
+
+On one machine serve keeps its data in SQLite under --data and collects news
+itself. With --database (PostgreSQL) and --nats (NATS JetStream) it is
+stateless: 'tickerwire worker' processes collect, and any number of serve
+processes answer behind a load balancer.`,
 		Run: runServe,
 	})
 }
@@ -30,18 +37,19 @@ or one URL a line), none adds nothing.`,
 func runServe(env *Env, args []string) error {
 	fs := env.FlagSet("serve")
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
-	data := fs.String("data", defaultDataDir, "data directory (the store)")
+	bf := addBackendFlags(fs)
 	ref := fs.String("reference", "", "import these security-master files first (once)")
 	sources := fs.String("sources", "none", "sources to add at start: none, default, or a FILE (OPML or one URL a line)")
 	allowPrivate := fs.Bool("allow-private-networks", false, "allow fetching from loopback and private addresses")
 	if err := env.Parse(fs, args); err != nil {
 		return err
 	}
-	st, err := openStore(env.Ctx, *data)
+	b, err := bf.open(env.Ctx)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
+	defer b.Close()
+	st := b.Store
 	pipe, err := newPipeline(env, st, *ref)
 	if err != nil {
 		return err
@@ -72,9 +80,14 @@ func runServe(env *Env, args []string) error {
 	}
 	ctx, cancel := context.WithCancel(env.Ctx)
 	defer cancel()
-	collector := startCollector(ctx, env, st, pipe, *allowPrivate)
+	var collector *sync.WaitGroup
+	if b.Shared {
+		collector = &sync.WaitGroup{} // workers collect; this node only serves
+	} else {
+		collector = startCollector(ctx, env, b, pipe, *allowPrivate)
+	}
 
-	env.Log.Info("serving", "addr", "http://"+ln.Addr().String(), "data", *data)
+	env.Log.Info("serving", "addr", "http://"+ln.Addr().String(), "shared_queue", b.Shared)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {

@@ -25,7 +25,7 @@ func TestHelpListsEveryCommand(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	for _, name := range []string{"serve", "worker", "ingest", "annotate", "search", "secmaster", "sources", "version"} {
+	for _, name := range []string{"serve", "worker", "ingest", "annotate", "cluster", "extract", "search", "secmaster", "sources", "version"} {
 		if !strings.Contains(out, "  "+name+" ") {
 			t.Errorf("help lacks %q", name)
 		}

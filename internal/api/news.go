@@ -9,6 +9,7 @@ import (
 
 	"github.com/tickerwire/tickerwire/internal/news"
 	"github.com/tickerwire/tickerwire/internal/store"
+	"github.com/tickerwire/tickerwire/internal/text"
 )
 
 // NewsResponse is /v1/news/all's response, in Marketaux's shape.
@@ -198,35 +199,20 @@ func highlights(body string, titleEnd int, c news.Company) []Highlight {
 
 // sentenceAround widens [start,end) to the sentence holding it.
 func sentenceAround(body string, start, end int) (int, int) {
-	s := start
-	for s > 0 {
-		c := body[s-1]
-		if c == '\n' || ((c == ' ') && s >= 2 && (body[s-2] == '.' || body[s-2] == '!' || body[s-2] == '?')) {
-			break
-		}
-		s--
-	}
-	e := end
-	for e < len(body) {
-		c := body[e]
-		if c == '\n' {
-			break
-		}
-		e++
-		if (c == '.' || c == '!' || c == '?') && (e == len(body) || body[e] == ' ' || body[e] == '\n') {
-			break
+	for _, sp := range text.Sentences(body) {
+		if sp.Start <= start && end <= sp.End {
+			return sp.Start, sp.End
 		}
 	}
-	return s, e
+	return start, end
 }
 
-func firstSentence(text string, max int) string {
-	text = strings.TrimSpace(text)
-	if text == "" {
-		return ""
+func firstSentence(s string, max int) string {
+	s = strings.TrimSpace(s)
+	if sents := text.Sentences(s); len(sents) > 0 {
+		s = s[sents[0].Start:sents[0].End]
 	}
-	_, e := sentenceAround(text, 0, 0)
-	return truncate(text[:e], max)
+	return truncate(s, max)
 }
 
 func snippet(text string, max int) string {

@@ -353,6 +353,9 @@ func (p *Pipeline) IngestFile(ctx context.Context, r FileReader, path string) Fi
 			return rep
 		}
 		a := c.Article
+		if a.Source == "" {
+			a.Source = filepath.Base(path)
+		}
 		created, err := p.Add(ctx, &a)
 		if err != nil {
 			rep.Err = err

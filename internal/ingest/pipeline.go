@@ -15,6 +15,7 @@ import (
 	"github.com/tickerwire/tickerwire/internal/annotate"
 	"github.com/tickerwire/tickerwire/internal/news"
 	"github.com/tickerwire/tickerwire/internal/store"
+	"github.com/tickerwire/tickerwire/internal/urlnorm"
 )
 
 // StoryAssigner puts an annotated article into a story and returns the story's id.
@@ -54,9 +55,7 @@ func (p *Pipeline) Add(ctx context.Context, a *news.Article) (bool, error) {
 	if a.Kind == "" {
 		a.Kind = news.KindArticle
 	}
-	if a.CanonicalURL == "" {
-		a.CanonicalURL = a.URL
-	}
+	a.CanonicalURL = canonicalURL(a.CanonicalURL, a.URL)
 	if a.ContentHash == "" {
 		a.ContentHash = ContentHash(a.Title, a.Text)
 	}
@@ -70,12 +69,16 @@ func (p *Pipeline) Add(ctx context.Context, a *news.Article) (bool, error) {
 	if a.Language == "" {
 		a.Language = a.Annotation.Language
 	}
-	if p.Stories != nil {
-		a.StoryID = p.Stories.AssignStory(a)
-	}
 	created, err := p.Store.SaveArticle(ctx, a)
 	if err != nil {
 		return false, err
+	}
+	// Only new articles join stories: a copy already stored must not count twice.
+	if created && p.Stories != nil {
+		a.StoryID = p.Stories.AssignStory(a)
+		if err := p.Store.UpdateAnnotation(ctx, a.UUID, a.Annotation, a.StoryID); err != nil {
+			return true, err
+		}
 	}
 	if created && p.OnStored != nil {
 		p.OnStored(a)
@@ -133,4 +136,18 @@ func Lead(text string, max int) string {
 		cut = cut[:i]
 	}
 	return cut + "…"
+}
+
+// canonicalURL is the article's canonical URL without tracking parameters:
+// the one the page declared when it is valid, else the URL it came from.
+func canonicalURL(declared, fetched string) string {
+	for _, u := range []string{declared, fetched} {
+		if u == "" {
+			continue
+		}
+		if c, err := urlnorm.Canonical(u); err == nil {
+			return c
+		}
+	}
+	return fetched
 }

@@ -4,16 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
-	"math/rand/v2"
-	"net/http"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/mmcdole/gofeed"
 
+	"github.com/tickerwire/tickerwire/internal/fetch"
 	"github.com/tickerwire/tickerwire/internal/news"
 	"github.com/tickerwire/tickerwire/internal/store"
 )
@@ -21,10 +19,9 @@ import (
 // MaxFeedBytes caps a feed document's size.
 const MaxFeedBytes = 16 << 20
 
-// HTTPDoer sends HTTP requests; *http.Client and the polite fetch client
-// satisfy it.
-type HTTPDoer interface {
-	Do(req *http.Request) (*http.Response, error)
+// Fetcher gets web resources politely and safely; *fetch.Client is one.
+type Fetcher interface {
+	Get(ctx context.Context, req fetch.Request) (*fetch.Response, error)
 }
 
 // PageFetcher fetches a web page and extracts its article, for sources that
@@ -35,9 +32,12 @@ type PageFetcher func(ctx context.Context, pageURL string, headers map[string]st
 // due, sends conditional requests, stores new items through the pipeline and
 // records each source's health.
 type Poller struct {
-	Store     store.Store
-	Pipeline  *Pipeline
-	Client    HTTPDoer
+	Store    store.Store
+	Pipeline *Pipeline
+	// Sink takes each collected item; Pipeline.Add by default. Workers of a
+	// multi-machine deployment enqueue the items instead.
+	Sink      func(ctx context.Context, a *news.Article) (created bool, err error)
+	Client    Fetcher
 	FetchPage PageFetcher // optional: full text and page sources
 	Log       *slog.Logger
 	UserAgent string
@@ -58,6 +58,21 @@ func (p *Poller) now() time.Time {
 		return p.Now()
 	}
 	return time.Now()
+}
+
+func (p *Poller) sink(ctx context.Context, a *news.Article) (bool, error) {
+	if p.Sink != nil {
+		return p.Sink(ctx, a)
+	}
+	return p.Pipeline.Add(ctx, a)
+}
+
+// Due reports whether src should be polled at now.
+func Due(src *news.Source, now time.Time) bool {
+	if src.Kind != SourceFeed && src.Kind != SourcePage {
+		return false
+	}
+	return src.NextPoll.IsZero() || !src.NextPoll.After(now)
 }
 
 // Run polls due sources until ctx is done.
@@ -95,10 +110,7 @@ func (p *Poller) pollDue(ctx context.Context, workers int) {
 	now := p.now()
 	for i := range sources {
 		src := sources[i]
-		if src.Kind != SourceFeed && src.Kind != SourcePage {
-			continue
-		}
-		if !src.NextPoll.IsZero() && src.NextPoll.After(now) {
+		if !Due(&src, now) {
 			continue
 		}
 		wg.Add(1)
@@ -132,20 +144,6 @@ func (p *Poller) Poll(ctx context.Context, src *news.Source) (PollResult, error)
 	return res, err
 }
 
-// StatusError is an unexpected HTTP status from a source.
-type StatusError struct {
-	Code int
-}
-
-func (e *StatusError) Error() string {
-	return fmt.Sprintf("HTTP %d %s", e.Code, http.StatusText(e.Code))
-}
-
-// Blocked reports whether the source refuses us (403 or 429).
-func (e *StatusError) Blocked() bool {
-	return e.Code == http.StatusForbidden || e.Code == http.StatusTooManyRequests
-}
-
 func (p *Poller) record(ctx context.Context, src *news.Source, res PollResult, err error) {
 	now := p.now().UTC()
 	interval := src.Interval
@@ -163,64 +161,33 @@ func (p *Poller) record(ctx context.Context, src *news.Source, res PollResult, e
 		src.LastError = err.Error()
 		src.LastErrorAt = now
 		src.ConsecutiveFailures++
-		var se *StatusError
-		src.Blocked = errors.As(err, &se) && se.Blocked()
-		src.NextPoll = now.Add(Backoff(interval, src.ConsecutiveFailures))
+		src.Blocked = fetch.IsBlocked(err)
+		src.NextPoll = now.Add(interval + fetch.Backoff(src.ConsecutiveFailures-1, interval, maxBackoff))
 	}
 	if serr := p.Store.SaveSource(ctx, src); serr != nil && ctx.Err() == nil {
 		p.Log.Error("recording source health", "source", src.URL, "err", serr)
 	}
 }
 
-// Backoff is the wait before retrying a source after failures in a row:
-// the interval doubled per failure up to 6 hours, with ±20% jitter.
-func Backoff(interval time.Duration, failures int) time.Duration {
-	d := interval
-	for i := 1; i < failures && d < 6*time.Hour; i++ {
-		d *= 2
-	}
-	if d > 6*time.Hour {
-		d = 6 * time.Hour
-	}
-	jitter := 0.8 + 0.4*rand.Float64()
-	return time.Duration(float64(d) * jitter)
-}
+// maxBackoff bounds the extra wait after failures in a row.
+const maxBackoff = 6 * time.Hour
 
 func (p *Poller) pollFeed(ctx context.Context, src *news.Source) (PollResult, error) {
 	var res PollResult
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, src.URL, nil)
-	if err != nil {
-		return res, err
-	}
-	if p.UserAgent != "" {
-		req.Header.Set("User-Agent", p.UserAgent)
-	}
-	req.Header.Set("Accept", "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5")
+	header := map[string]string{"Accept": "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, */*;q=0.5"}
 	for k, v := range src.Headers {
-		req.Header.Set(k, v)
+		header[k] = v
 	}
-	if src.ETag != "" {
-		req.Header.Set("If-None-Match", src.ETag)
-	}
-	if src.LastModified != "" {
-		req.Header.Set("If-Modified-Since", src.LastModified)
-	}
-	resp, err := p.Client.Do(req)
+	resp, err := p.Client.Get(ctx, fetch.Request{URL: src.URL, UserAgent: p.UserAgent, Header: header,
+		ETag: src.ETag, LastModified: src.LastModified})
 	if err != nil {
 		return res, err
 	}
-	defer resp.Body.Close()
-	if resp.StatusCode == http.StatusNotModified {
+	if resp.NotModified {
 		res.NotModified = true
 		return res, nil
 	}
-	if resp.StatusCode != http.StatusOK {
-		return res, &StatusError{Code: resp.StatusCode}
-	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, MaxFeedBytes+1))
-	if err != nil {
-		return res, err
-	}
+	body := resp.Body
 	if len(body) > MaxFeedBytes {
 		return res, fmt.Errorf("feed larger than %d MiB", MaxFeedBytes>>20)
 	}
@@ -228,8 +195,7 @@ func (p *Poller) pollFeed(ctx context.Context, src *news.Source) (PollResult, er
 	if err != nil {
 		return res, fmt.Errorf("not a valid feed: %w", err)
 	}
-	src.ETag = resp.Header.Get("ETag")
-	src.LastModified = resp.Header.Get("Last-Modified")
+	src.ETag, src.LastModified = resp.ETag, resp.LastModified
 
 	var itemErrs []string
 	for _, item := range feed.Items {
@@ -238,7 +204,7 @@ func (p *Poller) pollFeed(ctx context.Context, src *news.Source) (PollResult, er
 		}
 		a := p.feedArticle(ctx, src, item)
 		res.Items++
-		created, err := p.Pipeline.Add(ctx, &a)
+		created, err := p.sink(ctx, &a)
 		if err != nil {
 			itemErrs = append(itemErrs, fmt.Sprintf("%s: %v", a.URL, err))
 			continue
@@ -315,7 +281,7 @@ func (p *Poller) pollPage(ctx context.Context, src *news.Source) (PollResult, er
 	}
 	a.Published = SanePublished(a.Published, p.now())
 	res.Items = 1
-	created, err := p.Pipeline.Add(ctx, &a)
+	created, err := p.sink(ctx, &a)
 	if err != nil {
 		return res, err
 	}

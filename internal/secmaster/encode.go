@@ -10,23 +10,22 @@ import (
 )
 
 // encodingVersion changes when the encoded form of the master changes.
-const encodingVersion = 2
+const encodingVersion = 3
 
 type encoded struct {
 	Version   int
 	Companies []Company
-	Common    []string
+	Common    map[string]int32
 	Places    []string
 }
 
 // Encode writes the master as one compressed blob, for
 // store.Store.SaveMaster.
 func (m *Master) Encode() ([]byte, error) {
-	common := make([]string, 0, len(m.common))
-	for w := range m.common {
-		common = append(common, w)
+	common := make(map[string]int32, len(m.common))
+	for w, n := range m.common {
+		common[w] = n
 	}
-	sort.Strings(common)
 	places := make([]string, 0, len(m.places))
 	for p := range m.places {
 		places = append(places, p)
@@ -71,10 +70,8 @@ func Decode(b []byte) (*Master, error) {
 	return m, nil
 }
 
-// SetCommonWords sets the common lower-case words (see IsCommon).
-func (m *Master) SetCommonWords(words []string) {
-	m.common = make(map[string]bool, len(words))
-	for _, w := range words {
-		m.common[w] = true
-	}
+// SetCommonWords sets how many company descriptions use each common word
+// (see IsCommon).
+func (m *Master) SetCommonWords(counts map[string]int32) {
+	m.common = counts
 }

@@ -166,6 +166,9 @@ func MICForPrefix(prefix, symbol string) (mic, sym string, ok bool) {
 		return "", "", false
 	}
 	sym = strings.ToUpper(strings.TrimSpace(symbol))
+	if sym == "" {
+		return "", "", false
+	}
 	if p == "TSE" && !isDigits(sym) {
 		mic = "XTSE"
 	}
@@ -179,7 +182,10 @@ func NormalizeSymbol(sym, mic string) string {
 	sym = strings.ToUpper(strings.TrimSpace(sym))
 	switch mic {
 	case "XHKG":
-		if t := strings.TrimLeft(sym, "0"); t != "" && isDigits(sym) {
+		if t := strings.TrimLeft(sym, "0"); isDigits(sym) {
+			if t == "" {
+				t = "0"
+			}
 			return t
 		}
 	case "XNAS", "XNYS", "XASE", "ARCX", "BATS", "OTCM":

@@ -87,7 +87,14 @@ func ImportDir(dir string, base []Company) (*Master, *Report, error) {
 		}
 		jobs = append(jobs, job{p, imp})
 	}
-	sort.SliceStable(jobs, func(a, b int) bool { return jobs[a].imp.order < jobs[b].imp.order })
+	rank := func(j job) int {
+		r := j.imp.order * 10
+		if secondaryFiles[strings.TrimSuffix(filepath.Base(j.path), ".csv")] {
+			r += 5 // after every home market, so its lines join companies already known
+		}
+		return r
+	}
+	sort.SliceStable(jobs, func(a, b int) bool { return rank(jobs[a]) < rank(jobs[b]) })
 	b := newBuilder(base)
 	ctx := &importContext{countries: builtinCountries(), mics: map[string]bool{}, common: map[string]int{}, places: map[string]bool{}}
 	for _, j := range jobs {
@@ -117,28 +124,26 @@ func ImportDir(dir string, base []Company) (*Master, *Report, error) {
 		rep.Files = append(rep.Files, fr)
 	}
 	for i := range b.companies {
-		if !b.companies[i].Curated {
-			orderListings(&b.companies[i])
-		}
+		orderListings(&b.companies[i])
 	}
 	for name := range ctx.countries {
 		ctx.places[NormName(name)] = true
 	}
 	m := New(b.companies)
 	m.places = ctx.places
-	var common []string
+	common := map[string]int32{}
 	for w, n := range ctx.common {
-		if n >= commonWordMin {
-			common = append(common, w)
+		if n >= CommonWordMin {
+			common[w] = int32(n)
 		}
 	}
 	m.SetCommonWords(common)
 	return m, rep, nil
 }
 
-// commonWordMin is how many company descriptions must use a word in lower
-// case for it to count as a common word.
-const commonWordMin = 25
+// CommonWordMin is how many company descriptions must use a word for it to
+// count as a common word.
+const CommonWordMin = 25
 
 // detect picks the importer for a file from its name and first line.
 func detect(path string) (*importer, error) {
@@ -273,6 +278,10 @@ func readMICs(r io.Reader, _ string, ctx *importContext, _ func(record), rep *Fi
 var secondaryVenues = map[string]bool{"XBER": true, "XMUN": true, "XDUS": true, "XHAM": true, "XHAN": true, "XSTU": true,
 	"XFKA": true, "XSAP": true, "AQXE": true, "XBUE": true}
 
+// secondaryFiles are the vendor files of secondary venues.
+var secondaryFiles = map[string]bool{"BER": true, "MUN": true, "DUS": true, "HAM": true, "HAN": true, "STU": true,
+	"FKA": true, "SAP": true, "AQS": true, "BUE": true, "TLO": true, "NAN": true, "SAT": true, "IOB": true}
+
 var capWeights = map[string]int{"Mega Cap": WeightMega, "Large Cap": WeightLarge, "Mid Cap": WeightMid,
 	"Small Cap": WeightSmall, "Micro Cap": WeightMicro, "Nano Cap": WeightMicro}
 
@@ -338,23 +347,36 @@ func countWords(counts map[string]int, text string) {
 	}
 }
 
-// orderListings puts the home market's main listing first, then other
-// exchanges, then OTC and secondary venues, keeping the order within each.
+// orderListings puts the home market's main listing first, then the home
+// market's others, US exchanges, OTC, other markets and secondary venues,
+// keeping the order within each (a curated company's own order first).
 func orderListings(c *Company) {
 	rank := func(l news.Listing) int {
 		ex := exchanges[l.MIC]
 		switch {
-		case l.MIC == "OTCM" || secondaryVenues[l.MIC]:
-			return 4
-		case ex.Country == c.Country && mainBoards[l.MIC]:
+		case secondaryVenues[l.MIC]:
+			return 5
+		case isHome(c.Country, ex.Country) && mainBoards[l.MIC]:
 			return 0
-		case ex.Country == c.Country:
+		case isHome(c.Country, ex.Country):
 			return 1
+		case usMarkets[l.MIC]:
+			return 2
+		case l.MIC == "OTCM":
+			return 3
 		}
-		return 2
+		return 4
 	}
 	sort.SliceStable(c.Listings, func(a, b int) bool { return rank(c.Listings[a]) < rank(c.Listings[b]) })
 }
+
+// isHome reports whether a market in country market is home to an issuer of
+// country (Hong Kong is for mainland Chinese issuers).
+func isHome(country, market string) bool {
+	return country == market || market == "HK" && (country == "CN" || country == "KY" || country == "BM")
+}
+
+var usMarkets = map[string]bool{"XNYS": true, "XNAS": true, "XASE": true, "ARCX": true, "BATS": true}
 
 // mainBoards are the markets preferred as a company's primary listing when
 // it trades on several in its home country.

@@ -206,7 +206,8 @@ func CleanSecurityName(s string) string {
 func IsSecurityOfKind(name string) bool {
 	l := strings.ToLower(name)
 	for _, k := range []string{" warrant", " rights", " right ", " units", " unit ", " notes due", "% notes", " preferred", " pfd",
-		" depositary shares, each representing", " debentures", " subordinated", " etf", " etn", " fund", " trust units", " senior notes"} {
+		" depositary shares, each representing", " debentures", " subordinated", " etf", " etn", " fund", " trust units", " senior notes",
+		" bonds", "% series", " series due"} {
 		if strings.Contains(l, k) {
 			return true
 		}

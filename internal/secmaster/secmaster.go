@@ -84,7 +84,7 @@ type Master struct {
 	bySymbol  map[string][]int32 // upper-case symbol
 	byKey     map[string]int32   // SYMBOL.MIC upper-case
 	byName    map[string][]int32 // NormName of name, aliases and brands
-	common    map[string]bool    // common words (see IsCommon)
+	common    map[string]int32   // common words → descriptions using them (see IsCommon)
 	places    map[string]bool    // place names (see IsPlace)
 }
 
@@ -228,7 +228,11 @@ func (m *Master) SymbolIDs(symbol string) []int32 {
 // IsCommon reports whether word (folded) is used by many company
 // descriptions of the imported files, too common to name one company on its
 // own. The embedded default knows none.
-func (m *Master) IsCommon(word string) bool { return m.common[word] }
+func (m *Master) IsCommon(word string) bool { return m.common[word] >= CommonWordMin }
+
+// WordCount returns how many imported company descriptions use word
+// (folded), counted only for words at least CommonWordMin use.
+func (m *Master) WordCount(word string) int { return int(m.common[word]) }
 
 // IsPlace reports whether a name (any form) is a city, state or country of
 // the imported files.

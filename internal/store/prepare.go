@@ -165,7 +165,7 @@ func SymbolMatches(symbols []string) []SymbolMatch {
 }
 
 // Normalize checks q and returns it with Limit defaulted and capped, Offset
-// not negative, and Search parsed (nil when empty).
+// not negative, MaxFound defaulted, and Search parsed (nil when empty).
 func Normalize(q Query) (Query, searchquery.Node, error) {
 	switch {
 	case q.Limit <= 0:
@@ -175,6 +175,9 @@ func Normalize(q Query) (Query, searchquery.Node, error) {
 	}
 	if q.Offset < 0 {
 		q.Offset = 0
+	}
+	if q.MaxFound <= 0 {
+		q.MaxFound = DefaultMaxFound
 	}
 	q.PublishedAfter = TruncateTime(q.PublishedAfter)
 	q.PublishedBefore = TruncateTime(q.PublishedBefore)

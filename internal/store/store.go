@@ -79,22 +79,40 @@ type Query struct {
 	PublishedAfter  time.Time
 	PublishedBefore time.Time
 	Languages       []string // article languages, any of them
+	Sources         []string // article sources (Article.Source), any of them, case-insensitive
 	Events          []string // event types, any of them
 	StoryID         string
 	ParentUUID      string
 	Kind            string
-	Limit           int // default DefaultLimit, at most MaxLimit
-	Offset          int
+	// MinMatchScore, SentimentGTE and SentimentLTE keep articles that name
+	// a company (one of Symbols, when given) with at least this match score
+	// and a company sentiment score in this range (both inclusive); nil
+	// sentiment bounds do not filter.
+	MinMatchScore float64
+	SentimentGTE  *float64
+	SentimentLTE  *float64
+	Limit         int // default DefaultLimit, at most MaxLimit
+	Offset        int
+	// MaxFound is where counting the matches stops (default
+	// DefaultMaxFound), so a broad query costs no more than a narrow one.
+	// Pages beyond it are still returned.
+	MaxFound int
 }
 
-// Page sizes.
+// Page sizes and counting.
 const (
 	DefaultLimit = 50
 	MaxLimit     = 1000
+	// DefaultMaxFound caps Result.Found, as search engines cap their hit
+	// counts (Elasticsearch's track_total_hits is 10,000 too).
+	DefaultMaxFound = 10000
 )
 
 // Result is one page of matching articles.
 type Result struct {
 	Articles []news.Article
-	Found    int
+	// Found is how many articles match, counted up to Query.MaxFound;
+	// FoundMore tells that more than Found match.
+	Found     int
+	FoundMore bool
 }

@@ -89,7 +89,8 @@ var descriptorWords = set(
 	"cements", "chemicals", "chemical", "fertilisers", "fertilizers", "motors", "motor", "automotive", "energy",
 	"petroleum", "networks", "software", "labs", "laboratories", "sciences", "healthcare", "medical", "investments",
 	"partners", "properties", "realty", "logistics", "shipping", "foods", "beverages", "brands", "products",
-	"manufacturing", "engineering", "infrastructure", "textiles", "ventures", "companies", "incorporated",
+	"manufacturing", "engineering", "infrastructure", "textiles", "ventures", "companies", "incorporated", "network",
+	"investment", "fashions", "fashion", "apparel", "rail", "railways", "wagons", "cables", "mills", "papers", "sugars",
 	"corporation", "limited", "holdings", "group", "co", "inc", "ltd", "plc", "corp", "ag", "sa", "nv", "se", "&",
 	"of", "india", "(india)", "usa", "america", "americas", "canada", "japan", "china", "europe", "uk",
 )
@@ -111,8 +112,8 @@ func (t *trie) addCompany(m *secmaster.Master, id int32) {
 		amb[strings.Join(secmaster.Words(a), " ")] = true
 	}
 	add := func(name string, words []string, f flags) {
-		if len(words) == 0 {
-			return
+		if len(words) == 0 || len(words) > 1 && functionWords[words[len(words)-1]] {
+			return // "Brown &", "The Bank of": a name does not end in a small word
 		}
 		key := strings.Join(words, " ")
 		if amb[key] {
@@ -135,8 +136,15 @@ func (t *trie) addCompany(m *secmaster.Master, id int32) {
 	core := secmaster.CoreWords(c.Name)
 	// the full name and its shortenings down to the core: "Nissan Motor Co., Ltd.", "Nissan Motor Co."
 	if len(core) > 0 && len(core) <= len(full) && full[0] == core[0] {
-		for n := len(full); n > len(core); n-- {
-			add(c.Name, full[:n], fFullName)
+		if len(full) > len(core) {
+			add(c.Name, full, fFullName)
+		}
+		short := flags(fFullName)
+		if !c.Curated && len(core) == 1 {
+			short = fDerived // "Credit Corp" of Credit Corp Group Limited: as weak as "Credit"
+		}
+		for n := len(full) - 1; n > len(core); n-- {
+			add(c.Name, full[:n], short)
 		}
 	} else {
 		add(c.Name, full, fFullName)
@@ -165,6 +173,10 @@ func (t *trie) addCompany(m *secmaster.Master, id int32) {
 			f |= fAmbiguous
 		}
 		add(a, w, f)
+	}
+	// initials of a long name ("Indian Railway Finance Corporation" → IRFC)
+	if ini := initials(core); len(ini) >= 3 && len(ini) <= 5 && !acronymStop[strings.ToUpper(ini)] {
+		t.add([]string{ini}, entry{id: id, kind: kindCompany, flags: fAcronym | fDerived | fAmbiguous})
 	}
 	// short forms: drop trailing descriptor words, and abbreviate the last one
 	short := core
@@ -202,3 +214,26 @@ func isAcronym(name string) bool {
 	}
 	return letters > 0 && len(name) <= 6
 }
+
+// initials are the first letters of a name's words, leaving out "&" and
+// "of"; empty when a word does not start with a letter.
+func initials(words []string) string {
+	var b strings.Builder
+	for _, w := range words {
+		if w == "&" || w == "of" || w == "the" {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if r < 'a' || r > 'z' {
+			return ""
+		}
+		b.WriteRune(r)
+	}
+	if b.Len() < 3 {
+		return ""
+	}
+	return b.String()
+}
+
+// functionWords join the words of a name; no name ends with one.
+var functionWords = set("of", "&", "and", "the", "de", "du", "des", "la", "le", "di", "del", "y", "et", "for", "on", "in", "a", "an", "van", "von", "der")

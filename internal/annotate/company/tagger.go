@@ -66,7 +66,9 @@ type hit struct {
 	conf         float64
 	needsContext bool // an ambiguous name: wants business words around it or a plain mention elsewhere
 	needsParent  bool // an ambiguous brand: wants a plain mention of its company elsewhere
-	needsStrong  bool // a one-word short name in a long text: wants a plain mention elsewhere
+	needsStrong  bool // a short name made of common words in a long text: wants a plain mention elsewhere
+	finance      bool // a short name of an imported company: a busy text alone does not vouch for it
+	initial      bool // starts a sentence, where any word is capitalised
 	tag          *tagHit
 }
 
@@ -98,7 +100,8 @@ func (t *Tagger) Find(body string, titleEnd int) ([]news.Company, []news.Organiz
 	}
 
 	hint := countryHint(body, toks)
-	bound := map[int32]int32{} // trie node → company bound by an explicit tag after it
+	bound := map[int32]int32{}  // trie node → company bound by an explicit tag after it
+	persons := map[int32]bool{} // trie nodes the text used for a person's name
 	for i := 0; i < len(toks); {
 		if inTag(toks[i].Start) {
 			i++
@@ -109,7 +112,7 @@ func (t *Tagger) Find(body string, titleEnd int) ([]news.Company, []news.Organiz
 			i++
 			continue
 		}
-		h, consumed := t.judge(body, toks, i, end, node, hint)
+		h, consumed := t.judge(body, toks, i, end, node, hint, persons)
 		if consumed {
 			if h != nil {
 				if tg := tagAfter(body, tags, h.end); tg != nil && h.kind == kindCompany && tg.company >= 0 {
@@ -162,7 +165,7 @@ func (t *Tagger) tokenize(body string, toks []tok) []tok {
 
 // judge decides what the name at tokens [i, end) stands for. It returns
 // consumed=false when the words should be read again from the next token.
-func (t *Tagger) judge(body string, toks []tok, i, end int, node int32, hint string) (*hit, bool) {
+func (t *Tagger) judge(body string, toks []tok, i, end int, node int32, hint string, persons map[int32]bool) (*hit, bool) {
 	start, stop := toks[i].Start, toks[end-1].End
 	surface := body[start:stop]
 	var best *entry
@@ -183,7 +186,10 @@ func (t *Tagger) judge(body string, toks []tok, i, end int, node int32, hint str
 	if best == nil {
 		return nil, false
 	}
-	h := &hit{start: start, end: stop, first: i, last: end, id: best.id, kind: best.kind}
+	if stop < len(body) && body[stop] == '.' && legalWords[toks[end-1].normOf(body)] {
+		stop++ // "Nissan Motor Co." keeps the period of its abbreviation
+	}
+	h := &hit{start: start, end: stop, first: i, last: end, id: best.id, kind: best.kind, initial: sentenceStart(body, toks, i)}
 	if best.kind != kindCompany {
 		return h, true
 	}
@@ -200,28 +206,40 @@ func (t *Tagger) judge(body string, toks []tok, i, end int, node int32, hint str
 	}
 	if best.flags&fAmbiguous != 0 {
 		if t.personBefore(body, toks, i) {
+			persons[node] = true
 			return nil, true
+		}
+		if persons[node] {
+			return nil, true // the text already used this name for a person
 		}
 		h.needsContext = true
 	}
 	if best.flags&fDerived != 0 {
 		w := toks[i].normOf(body)
-		if t.m.IsPlace(surface) {
+		if single && (len(w) < 4 || strings.ContainsAny(w, "'’") || t.m.IsCommon(w) || commonWords[w] || firstNames[w] || acronymStop[strings.ToUpper(surface)] || t.personBefore(body, toks, i)) {
 			return nil, true
 		}
-		if single && (len(w) < 4 || t.m.IsCommon(w) || commonWords[w] || firstNames[w] || acronymStop[strings.ToUpper(surface)] || t.personBefore(body, toks, i)) {
-			return nil, true
-		}
-		if !single && t.allCommon(body, toks[i:end]) {
-			return nil, true
-		}
-		if single {
+		switch {
+		case single:
 			h.needsContext = true
 			h.needsStrong = len(body) > longText
+			h.finance = true // not rescued by a busy text
+		case t.m.IsPlace(surface):
+			h.needsStrong = true // "New Zealand" of New Zealand Energy is the country unless the company is named
+		case t.allCommon(body, toks[i:end]):
+			// "All About", "Blue Moon": words unless the text talks business around them
+			h.needsContext = true
+			h.needsStrong = len(body) > longText
+		case len(body) > longText:
+			h.needsContext = true // a short name in a long text: "Mauna Kea" of an astronomy story
+			h.finance = true
 		}
 	}
 	if best.flags&fAcronym != 0 && (len(surface) <= 2 || len(surface) == 3 && allCapsAround(toks, i, end)) {
 		h.needsContext = true
+	}
+	if single && best.flags&(fAcronym|fAmbiguous|fDerived) != 0 && allCapsAround(toks, i, end) {
+		h.needsStrong = true // "UPS STAKE", "SHELL SEES": in capitals a word is as likely as a name
 	}
 	if hyphenJoined(body, toks, i, end) {
 		h.conf *= 0.6
@@ -238,7 +256,7 @@ func (t *Tagger) rank(e *entry, countryHint string) int {
 	c := t.m.Company(int(e.id))
 	score := c.Weight
 	if countryHint != "" && c.Country == countryHint {
-		score += 60 // "Whirlpool" in a story quoting rupees is Whirlpool of India
+		score += 70 // "Whirlpool" in a story quoting rupees is Whirlpool of India
 	}
 	if e.flags&(fDerived|fAmbiguous) == 0 {
 		score += 100
@@ -316,10 +334,15 @@ func (t *Tagger) personBefore(body string, toks []tok, i int) bool {
 	return firstNames[strings.ToLower(body[p.Start:p.End])]
 }
 
-// allCommon reports whether every word of a short name is a common word.
+// veryCommon is how many company descriptions use a word for a short name
+// made only of such words ("All About", "Bank of") to be read as words.
+const veryCommon = 400
+
+// allCommon reports whether every word of a short name is a very common word.
 func (t *Tagger) allCommon(body string, span []tok) bool {
 	for _, x := range span {
-		if !t.m.IsCommon(x.normOf(body)) {
+		w := x.normOf(body)
+		if t.m.WordCount(w) < veryCommon && !commonWords[w] && !smallWords[w] {
 			return false
 		}
 	}
@@ -351,6 +374,11 @@ func venueAfter(body string, toks []tok, end int) bool {
 			return false
 		}
 		if venueWords[strings.ToLower(body[toks[k].Start:toks[k].End])] {
+			// "ICICIdirect Centre for Financial Learning" is an institute, not a venue
+			if k+1 < len(toks) {
+				next := strings.ToLower(body[toks[k+1].Start:toks[k+1].End])
+				return next != "for" && next != "of"
+			}
 			return true
 		}
 	}
@@ -379,14 +407,36 @@ func hasPossessive(body string, end int) bool {
 
 var venueWords = set("arena", "center", "centre", "stadium", "field", "park", "amphitheatre", "amphitheater", "pavilion",
 	"stage", "theatre", "theater", "hall", "bowl", "dome", "coliseum", "garden", "gardens", "ballpark", "speedway",
-	"raceway", "classic", "open", "championship", "championships", "cup", "masters", "invitational", "tower", "plaza")
+	"raceway", "classic", "open", "championship", "championships", "cup", "masters", "invitational", "tower", "plaza",
+	"finals", "music")
 
-// allCapsAround reports whether the words around [i, end) are in capitals
-// too, as in an upper-case headline, where capitals say nothing.
+// allCapsAround reports whether the name and a word next to it are in
+// capitals, as in an upper-case headline, where capitals say nothing.
 func allCapsAround(toks []tok, i, end int) bool {
-	prev := i > 0 && toks[i-1].Upper
-	next := end < len(toks) && toks[end].Upper
-	return prev || next
+	if !toks[i].Upper {
+		return false
+	}
+	capsWord := func(x tok) bool { return x.Upper && !x.Digit && x.End-x.Start >= 2 }
+	return i > 0 && capsWord(toks[i-1]) || end < len(toks) && capsWord(toks[end])
+}
+
+// vouched reports whether the text vouches for an ambiguous curated name:
+// it plainly names several companies, or one of the same sector ("Ford"
+// beside Honda).
+func (t *Tagger) vouched(h *hit, busy bool, sectors map[string]bool) bool {
+	if h.finance || h.id < 0 || h.initial {
+		return false
+	}
+	c := t.m.Company(int(h.id))
+	return busy || c.Curated && c.Sector != "" && sectors[c.Sector]
+}
+
+// sentenceStart reports whether token i starts the text, a sentence or a line.
+func sentenceStart(body string, toks []tok, i int) bool {
+	if i == 0 {
+		return true
+	}
+	return strings.ContainsAny(body[toks[i-1].End:toks[i].Start], ".!?\n:\"“")
 }
 
 // longText is the length beyond which a text is an article rather than a
@@ -413,7 +463,8 @@ func hasContext(body string, toks []tok, h *hit) bool {
 		if k >= h.first && k < h.last {
 			continue
 		}
-		if businessWords[strings.ToLower(body[toks[k].Start:toks[k].End])] {
+		w := strings.ToLower(body[toks[k].Start:toks[k].End])
+		if businessWords[w] {
 			return true
 		}
 	}
@@ -436,6 +487,15 @@ func (t *Tagger) collect(body string, toks []tok, hits []hit, titleEnd int) ([]n
 	for _, h := range hits {
 		if h.kind == kindCompany && h.id >= 0 && !h.needsContext && !h.needsParent && !h.needsStrong {
 			strong[h.id] = true
+		}
+	}
+	// a text that plainly names several companies is business news: an
+	// ambiguous curated name in it is the company
+	busy := len(strong) >= 3
+	sectors := map[string]bool{} // sectors of the companies plainly named
+	for id := range strong {
+		if c := t.m.Company(int(id)); c.Sector != "" {
+			sectors[c.Sector] = true
 		}
 	}
 	byCompany := map[string]*found{}
@@ -461,7 +521,7 @@ func (t *Tagger) collect(body string, toks []tok, hits []hit, titleEnd int) ([]n
 		if (h.needsParent || h.needsStrong) && !strong[h.id] {
 			continue
 		}
-		if h.needsContext && !strong[h.id] && !hasContext(body, toks, h) {
+		if h.needsContext && !strong[h.id] && !hasContext(body, toks, h) && !t.vouched(h, busy, sectors) {
 			continue
 		}
 		key := ""

@@ -1,6 +1,7 @@
 package company
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/tickerwire/tickerwire/internal/news"
@@ -21,6 +22,12 @@ var usMICs = map[string]bool{"XNAS": true, "XNYS": true, "XASE": true, "ARCX": t
 // scanTags finds the explicit tickers in s.
 func (t *Tagger) scanTags(s string) []tagHit {
 	var hits []tagHit
+	for _, loc := range bareLists(s) {
+		if loc[0] > 0 && s[loc[0]-1] == '(' {
+			continue // read as a parenthesised list below
+		}
+		hits = append(hits, t.symbols(s, loc[0], loc[1])...)
+	}
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
 		case ':':
@@ -102,6 +109,41 @@ func (t *Tagger) cashtag(s string, i int) (tagHit, bool) {
 		return tagHit{}, false
 	}
 	return tagHit{start: i, end: j, listing: t.usListing(id, s[i+1:j]), company: id}, true
+}
+
+// bareList is a list of three or more upper-case symbols without
+// parentheses: "Materials stocks - SWC, SSRI, SLW, AAU".
+var bareList = regexp.MustCompile(`\b[A-Z]{2,5}(?:, [A-Z]{2,5}){2,}\b`)
+
+// bareLists finds bare ticker lists, running the expression only over texts
+// that have two ", X" sequences at least (most have none).
+func bareLists(s string) [][]int {
+	n := 0
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] == ',' && s[i+1] == ' ' && s[i+2] >= 'A' && s[i+2] <= 'Z' {
+			if n++; n >= 2 {
+				return bareList.FindAllStringIndex(s, -1)
+			}
+		}
+	}
+	return nil
+}
+
+// symbols resolves each comma-separated symbol of s[start:end] on US markets.
+func (t *Tagger) symbols(s string, start, end int) []tagHit {
+	var hits []tagHit
+	off := start
+	for _, item := range strings.Split(s[start:end], ", ") {
+		pos := off
+		off += len(item) + 2
+		if acronymStop[item] {
+			continue
+		}
+		if id, ok := t.bySymbol(item, true); ok {
+			hits = append(hits, tagHit{start: pos, end: pos + len(item), listing: t.usListing(id, item), company: id, list: true})
+		}
+	}
+	return hits
 }
 
 // tickerList reads a parenthesised list of upper-case symbols at i:

@@ -26,12 +26,14 @@ var businessWords = set(
 	"maker", "makers", "automaker", "automakers", "carmaker", "oil", "gas", "refinery", "bank", "lender", "airline",
 	"insurer", "drugmaker", "payments", "card", "cards", "cars", "vehicles", "vehicle", "trucks", "suv", "pickup", "plant",
 	"factory", "factories", "giant", "rival", "rivals", "competitor", "customers", "users", "subscribers", "platform",
-	"headquarters", "spokesperson", "spokesman", "spokeswoman", "announced", "reported", "said", "says", "trading",
+	"headquarters", "spokesperson", "spokesman", "spokeswoman", "trading",
 	"traded", "rose", "fell", "jumped", "slumped", "surged", "tumbled", "gained", "climbing", "rebounds", "soars", "plunges",
 	"movers", "mover", "%", "stake", "units", "unit", "division", "operations", "manufacturing", "retail", "dealers",
 	"dealership", "model", "models", "sedan", "electric", "ev", "evs", "hybrid", "engine", "recall", "recalls",
 	"fall", "falls", "rise", "rises", "gains", "slips", "jumps", "drops", "net", "cr", "crore", "rs", "ftse", "sensex",
-	"nifty", "dow", "index", "buy", "sell", "hold", "overweight", "underweight", "neutral", "outperform", "underperform",
+	"nifty", "dow", "index", "approval", "permit", "project", "projects", "order", "orders", "bags", "wins",
+	"awarded", "mine", "drilling", "exploration", "production", "output", "listing", "delist", "offer", "bonds",
+	"rights", "issue", "turnaround", "buy", "sell", "hold", "overweight", "underweight", "neutral", "outperform", "underperform",
 )
 
 // firstNames are given names common in English-language news; before an
@@ -57,7 +59,7 @@ var firstNames = set(
 	"isabella", "charlotte", "rose", "alexis", "kayla", "ford", "taylor", "elon", "jeff", "bill", "warren", "satya",
 	"sundar", "mukesh", "anil", "ratan", "masayoshi", "akio", "jack", "pony", "jensen", "lisa", "mr", "mrs", "ms", "dr",
 	"sir", "lord", "lady", "president", "senator", "sen", "rep", "gov", "judge", "coach", "actor", "actress", "singer",
-	"will", "narendra", "rahul", "rakesh", "rajesh", "ramesh", "suresh", "sunil", "sanjay", "vijay", "ajay", "amit",
+	"will", "rob", "steve", "mike", "dave", "jim", "bob", "ben", "sam", "nick", "chris", "matt", "dan", "greg", "jon", "ashish", "nirav", "aishwarya", "narendra", "rahul", "rakesh", "rajesh", "ramesh", "suresh", "sunil", "sanjay", "vijay", "ajay", "amit",
 	"arun", "ashok", "deepak", "venu", "kumar", "prakash", "raj", "ravi", "sandeep", "sandip", "vikram", "xi", "li",
 	"wang", "zhang", "chen", "liu", "yang", "hiroshi", "takeshi", "kenji", "yuki", "kim", "park", "lee",
 )
@@ -75,7 +77,7 @@ var commonWords = set(
 	"bridge", "tower", "crown", "royal", "empire", "kingdom", "republic", "national", "federal", "central", "capital",
 	"general", "global", "american", "european", "asian", "african", "pacific", "atlantic", "western", "eastern",
 	"northern", "southern", "golden", "silver", "diamond", "crystal", "pearl", "ruby", "emerald", "sapphire", "ivory",
-	"symphony", "harmony", "melody", "rhythm", "fusion", "impact", "momentum", "catalyst", "evolve", "evolution",
+	"harmony", "melody", "rhythm", "fusion", "impact", "momentum", "catalyst", "evolve", "evolution",
 	"transform", "innovate", "inspire", "empower", "elevate", "ignite", "spark", "bolt", "flash", "rapid", "swift",
 	"agile", "smart", "bright", "clear", "pure", "fresh", "green", "blue", "red", "black", "white", "orange", "purple",
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april",

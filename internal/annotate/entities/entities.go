@@ -16,18 +16,16 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/tickerwire/tickerwire/internal/annotate"
 	"github.com/tickerwire/tickerwire/internal/news"
 )
 
-// Step is the annotate step for people and places. It is safe for
-// concurrent use.
-type Step struct {
+// Finder finds people and places. It is safe for concurrent use.
+type Finder struct {
 	g *gazetteer
 	m *model
 }
 
-var loadOnce = sync.OnceValues(func() (*Step, error) {
+var loadOnce = sync.OnceValues(func() (*Finder, error) {
 	g, err := loadGazetteer()
 	if err != nil {
 		return nil, err
@@ -36,31 +34,38 @@ var loadOnce = sync.OnceValues(func() (*Step, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Step{g: g, m: m}, nil
+	return &Finder{g: g, m: m}, nil
 })
 
-// New returns the step with its embedded model and gazetteer (loaded once
+// New returns the finder with its embedded model and gazetteer (loaded once
 // per process and shared).
-func New() (*Step, error) { return loadOnce() }
+func New() (*Finder, error) { return loadOnce() }
 
 // MustNew is New for program set-up; the embedded tables are checked by the
 // package's tests, so it fails only on a broken build.
-func MustNew() *Step {
-	s, err := New()
+func MustNew() *Finder {
+	f, err := New()
 	if err != nil {
 		panic("entities: " + err.Error())
 	}
-	return s
+	return f
 }
 
-// Name names the step.
-func (*Step) Name() string { return "entities" }
+// Input is what Find reads: the text (offsets point into it), its language
+// (ISO 639-1, "" when unknown) and the companies and organisations found in
+// it already, whose names are never people or places.
+type Input struct {
+	Body          string
+	Language      string
+	Companies     []news.Company
+	Organizations []news.Organization
+}
 
-// Annotate adds the people and places of d to d.Ann.
-func (s *Step) Annotate(d *annotate.Document) {
-	doc := s.analyse(d)
-	d.Ann.People = append(d.Ann.People, doc.people()...)
-	d.Ann.Places = append(d.Ann.Places, doc.places()...)
+// Find returns the people and places named in in.Body, in order of first
+// mention, with byte offsets into in.Body.
+func (f *Finder) Find(in Input) ([]news.Person, []news.Place) {
+	doc := f.analyse(in)
+	return doc.people(), doc.places()
 }
 
 // analysed is one document after tagging.
@@ -77,27 +82,27 @@ type analysed struct {
 	// tagNames is false for a text whose capitals mean no names (as the
 	// language step found): then only gazetteer place names are read.
 	tagNames bool
-	step     *Step
+	step     *Finder
 }
 
-func (s *Step) analyse(d *annotate.Document) *analysed {
-	a := &analysed{body: d.Body, toks: tokenize(d.Body), step: s, tagNames: readsCapitals(d.Ann.Language)}
+func (f *Finder) analyse(d Input) *analysed {
+	a := &analysed{body: d.Body, toks: tokenize(d.Body), step: f, tagNames: readsCapitals(d.Language)}
 	a.lower = make([]string, len(a.toks))
 	a.sentOf = make([]int, len(a.toks))
 	a.title = make([]bool, len(a.toks))
-	for _, c := range d.Ann.Companies {
+	for _, c := range d.Companies {
 		for _, m := range c.Mentions {
 			a.orgs = append(a.orgs, orgMention{m.Start, m.End, c.Name})
 		}
 	}
-	for _, o := range d.Ann.Organizations {
+	for _, o := range d.Organizations {
 		for _, m := range o.Mentions {
 			a.orgs = append(a.orgs, orgMention{m.Start, m.End, o.Name})
 		}
 	}
 	a.orgs.sort()
 	for _, r := range sentenceRanges(d.Body, a.toks) {
-		sent := newSentence(s.g, a.toks[r[0]:r[1]])
+		sent := newSentence(f.g, a.toks[r[0]:r[1]])
 		copy(a.lower[r[0]:], sent.lower)
 		for i := r[0]; i < r[1]; i++ {
 			a.sentOf[i] = len(a.sents)
@@ -105,7 +110,7 @@ func (s *Step) analyse(d *annotate.Document) *analysed {
 		}
 		a.sents = append(a.sents, r)
 		if a.tagNames {
-			for _, sp := range trimDates(sent, splitRoles(sent, spans(s.m.tag(sent)))) {
+			for _, sp := range f.names(sent) {
 				a.ents = append(a.ents, span{sp.from + r[0], sp.to + r[0], sp.typ})
 			}
 		}
@@ -116,82 +121,41 @@ func (s *Step) analyse(d *annotate.Document) *analysed {
 			a.gaz = append(a.gaz, placeMatch{pm.from + r[0], pm.to + r[0], pm.place})
 		}
 	}
+	a.surnames()
 	return a
 }
 
-// dateWords are month and weekday names (and their abbreviations), which
-// the tagger sometimes runs into names in tables ("New York Sept").
-var dateWords = map[string]bool{
-	"january": true, "february": true, "march": true, "april": true, "june": true,
-	"july": true, "august": true, "september": true, "october": true, "november": true,
-	"december": true, "jan": true, "jan.": true, "feb": true, "feb.": true, "mar": true,
-	"mar.": true, "apr": true, "apr.": true, "jun": true, "jul": true, "aug": true,
-	"aug.": true, "sep": true, "sept": true, "sep.": true, "sept.": true, "oct": true,
-	"oct.": true, "nov": true, "nov.": true, "dec": true, "dec.": true, "monday": true,
-	"tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
-	"sunday": true,
-}
-
-// trimDates drops month and weekday names from the ends of entities, and
-// entities made only of them.
-func trimDates(s *sentence, ents []span) []span {
-	out := ents[:0]
-	for _, e := range ents {
-		for e.from < e.to && dateWords[s.lower[e.from]] {
-			e.from++
-		}
-		for e.to > e.from && dateWords[s.lower[e.to-1]] {
-			e.to--
-		}
-		if e.from < e.to {
-			out = append(out, e)
+// surnames makes every later lone mention of a person's surname a mention
+// of that person, whatever the tagger made of it ("Espinosa said").
+func (a *analysed) surnames() {
+	last := map[string]bool{}
+	for _, e := range a.ents {
+		if e.typ == typePER && e.to-e.from > 1 {
+			last[a.toks[e.to-1].text] = true
 		}
 	}
-	return out
-}
-
-// readsCapitals reports whether the tagger, which learned English, can
-// read names by their capitals in a text of the language: it can in
-// English and the languages written much like it in Latin letters, not in
-// German, which capitalises every noun, nor in other scripts.
-func readsCapitals(lang string) bool {
-	switch lang {
-	case "", "en", "fr", "es", "it", "pt", "nl", "sv", "da", "no", "pl", "tr", "id":
-		return true
+	if len(last) == 0 {
+		return
 	}
-	return false
-}
-
-// splitRoles splits entities that run a company, a role and a name together
-// ("Apple CEO Tim Cook" → organisation "Apple", person "Tim Cook"), which the
-// tagger does with roles its training text seldom writes so.
-func splitRoles(s *sentence, ents []span) []span {
-	var out []span
-	for _, e := range ents {
-		split := false
-		for k := e.from; k < e.to-1 && !split; k++ {
-			if !startsUpper(s.toks[k].text) {
-				continue
-			}
-			end, _ := roleStartingAt(s.lower[k:e.to], 0)
-			if end < 0 || k+end >= e.to || !startsUpper(s.toks[k+end].text) {
-				continue
-			}
-			if k > e.from {
-				typ := e.typ
-				if typ == typePER {
-					typ = typeORG
-				}
-				out = append(out, span{e.from, k, typ})
-			}
-			out = append(out, span{k + end, e.to, typePER})
-			split = true
+	taken := make([]bool, len(a.toks))
+	for i, e := range a.ents {
+		for k := e.from; k < e.to; k++ {
+			taken[k] = true
 		}
-		if !split {
-			out = append(out, e)
+		if e.to-e.from == 1 && e.typ != typePER && last[a.toks[e.from].text] && !a.isOrg(e.from, e.to) {
+			a.ents[i].typ = typePER
 		}
 	}
-	return out
+	var added []span
+	for k, t := range a.toks {
+		if !taken[k] && last[t.text] && startsUpper(t.text) && !a.isOrg(k, k+1) {
+			added = append(added, span{k, k + 1, typePER})
+		}
+	}
+	if len(added) > 0 {
+		a.ents = append(a.ents, added...)
+		sortBy(a.ents, func(e span) int { return e.from })
+	}
 }
 
 // sentenceRanges splits tokens into sentences: at line breaks and after
@@ -254,7 +218,8 @@ func (a *analysed) everyday(from, to int) bool {
 	return true
 }
 
-// isOrg reports whether tokens [from, to) overlap a company or organisation mention.
+// isOrg reports whether tokens [from, to) are (part of) a company or
+// organisation mention.
 func (a *analysed) isOrg(from, to int) bool {
-	return a.orgs.overlaps(a.toks[from].start, a.toks[to-1].end)
+	return a.orgs.covers(a.toks[from].start, a.toks[to-1].end)
 }

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/tickerwire/tickerwire/internal/annotate"
 	"github.com/tickerwire/tickerwire/internal/news"
 	"github.com/tickerwire/tickerwire/internal/testutil"
 )
@@ -17,10 +16,10 @@ type org struct {
 	texts []string
 }
 
-// newDoc builds a document whose companies are already tagged, as the
-// company step would leave it.
-func newDoc(text string, companies ...org) *annotate.Document {
-	d := annotate.NewDocument("", text)
+// newDoc builds an input whose companies are already tagged, as the
+// company step would leave them.
+func newDoc(text string, companies ...org) *Input {
+	d := &Input{Body: text}
 	for _, o := range companies {
 		c := news.Company{Name: o.name}
 		for _, t := range o.texts {
@@ -34,7 +33,7 @@ func newDoc(text string, companies ...org) *annotate.Document {
 				i = s + len(t)
 			}
 		}
-		d.Ann.Companies = append(d.Ann.Companies, c)
+		d.Companies = append(d.Companies, c)
 	}
 	return d
 }
@@ -61,13 +60,14 @@ func texts(ms []news.Mention, body string) []string {
 	return out
 }
 
-func summarise(d *annotate.Document) ([]personSummary, []placeSummary) {
+// summarise keeps what the tests compare of the people and places found in d.
+func summarise(d *Input, people []news.Person, places []news.Place) ([]personSummary, []placeSummary) {
 	var ps []personSummary
-	for _, p := range d.Ann.People {
+	for _, p := range people {
 		ps = append(ps, personSummary{p.Name, p.Role, p.Company, texts(p.Mentions, d.Body)})
 	}
 	var ls []placeSummary
-	for _, p := range d.Ann.Places {
+	for _, p := range places {
 		ls = append(ls, placeSummary{p.Name, p.Country, texts(p.Mentions, d.Body), texts(p.Demonyms, d.Body)})
 	}
 	return ps, ls
@@ -103,10 +103,28 @@ func TestStep(t *testing.T) {
 			people: []personSummary{{"Amy Hood", "CFO", "Microsoft", []string{"Amy Hood"}}},
 		},
 		{
+			name:      "a given name the tagger reads as a word",
+			text:      "Washington Post Publisher Will Lewis Steps Down After Layoffs",
+			companies: []org{{"The Washington Post", []string{"Washington Post"}}},
+			people:    []personSummary{{"Will Lewis", "publisher", "The Washington Post", []string{"Will Lewis"}}},
+		},
+		{
+			name:      "the company's role",
+			text:      "Shares of Tesla fell after Elon Musk, the company's chief executive, sold stock.",
+			companies: []org{{"Tesla, Inc.", []string{"Tesla"}}},
+			people:    []personSummary{{"Elon Musk", "CEO", "Tesla, Inc.", []string{"Elon Musk"}}},
+		},
+		{
+			name:      "an analyst's company is not the one discussed",
+			text:      "Apple will cut prices, analyst Ming-Chi Kuo said.",
+			companies: []org{apple},
+			people:    []personSummary{{"Ming-Chi Kuo", "analyst", "", []string{"Ming-Chi Kuo"}}},
+		},
+		{
 			name:      "company named nearby, surname later",
-			text:      "Nissan has been undergoing a major overhaul under CEO Ivan Espinosa, who announced plans to shut plants. Espinosa said more was needed.",
+			text:      "Nissan has been undergoing a major overhaul under CEO Ivan Espinosa, who announced plans to shut plants. Espinosa said more was needed. Analysts expect Espinosa to act.",
 			companies: []org{nissan},
-			people:    []personSummary{{"Ivan Espinosa", "CEO", "Nissan Motor Co., Ltd.", []string{"Ivan Espinosa", "Espinosa"}}},
+			people:    []personSummary{{"Ivan Espinosa", "CEO", "Nissan Motor Co., Ltd.", []string{"Ivan Espinosa", "Espinosa", "Espinosa"}}},
 		},
 		{
 			name:      "countries, cities and demonyms",
@@ -135,19 +153,30 @@ func TestStep(t *testing.T) {
 			places:   []placeSummary{{"Berlin", "DE", []string{"Berlin"}, nil}},
 		},
 		{
+			name: "a place takes the country written after it",
+			text: "The plant in Sunderland, England, and the one in Smyrna, Tennessee, will close.",
+			places: []placeSummary{
+				{"Sunderland", "GB", []string{"Sunderland"}, nil},
+				{"United Kingdom", "GB", []string{"England"}, nil},
+				{"Smyrna", "US", []string{"Smyrna"}, nil},
+				{"Tennessee", "US", []string{"Tennessee"}, nil},
+			},
+		},
+		{
 			name:      "company names are neither people nor places",
-			text:      "Rio Tinto and American Airlines shares rose in London.",
-			companies: []org{{"Rio Tinto", []string{"Rio Tinto"}}, {"American Airlines Group Inc.", []string{"American Airlines"}}},
+			text:      "Rio Tinto and American Airlines shares rose in London, said Henry Ford.",
+			companies: []org{{"Rio Tinto", []string{"Rio Tinto"}}, {"American Airlines Group Inc.", []string{"American Airlines"}}, {"Ford Motor Company", []string{"Ford"}}},
+			people:    []personSummary{{"Henry Ford", "", "", []string{"Henry Ford"}}},
 			places:    []placeSummary{{"London", "GB", []string{"London"}, nil}},
 		},
 	}
-	step := MustNew()
+	f := MustNew()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := newDoc(tt.text, tt.companies...)
-			d.Ann.Language = tt.language
-			step.Annotate(d)
-			people, places := summarise(d)
+			d.Language = tt.language
+			foundPeople, foundPlaces := f.Find(*d)
+			people, places := summarise(d, foundPeople, foundPlaces)
 			if diff := cmp.Diff(tt.people, people); diff != "" {
 				t.Errorf("people (-want +got):\n%s", diff)
 			}
@@ -170,8 +199,8 @@ func TestSeed(t *testing.T) {
 		org{"Foxconn", []string{"Foxconn"}},
 		org{"Mitsubishi Motors Corporation", []string{"Mitsubishi Motors"}},
 		org{"Apple Inc.", []string{"Apple"}})
-	MustNew().Annotate(d)
-	people, places := summarise(d)
+	foundPeople, foundPlaces := MustNew().Find(*d)
+	people, places := summarise(d, foundPeople, foundPlaces)
 	foundPerson := false
 	for _, p := range people {
 		if p.Name == "Ivan Espinosa" && p.Role == "CEO" && p.Company == "Nissan Motor Co., Ltd." {

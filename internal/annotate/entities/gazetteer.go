@@ -35,14 +35,14 @@ type place struct {
 // gazetteer finds places and given names in token sequences.
 type gazetteer struct {
 	places     map[string]place // key: the name's tokens, lower-cased, joined by one space
-	maxTokens  int
-	firstNames map[string]bool // lower-cased
+	prefixes   map[string]bool  // keys of the first tokens of longer names ("new", "new york")
+	firstNames map[string]bool  // lower-cased
 }
 
 // loadGazetteer builds the gazetteer from the embedded tables; the
 // hand-written places.tsv comes first, so its names and readings win.
 func loadGazetteer() (*gazetteer, error) {
-	g := &gazetteer{places: map[string]place{}, firstNames: map[string]bool{}}
+	g := &gazetteer{places: map[string]place{}, prefixes: map[string]bool{}, firstNames: map[string]bool{}}
 	countryName := map[string]string{}
 	type row struct{ name, cc, kind string }
 	var rows []row
@@ -78,7 +78,9 @@ func loadGazetteer() (*gazetteer, error) {
 			continue
 		}
 		g.places[key] = p
-		g.maxTokens = max(g.maxTokens, len(toks))
+		for n := 1; n < len(toks); n++ {
+			g.prefixes[lowerKey(toks[:n])] = true
+		}
 	}
 	for _, line := range strings.Split(firstNamesTXT, "\n") {
 		if strings.HasPrefix(line, "#") {
@@ -117,13 +119,16 @@ func (g *gazetteer) match(toks []token, lower []string) []placeMatch {
 		best := -1
 		var bestPlace place
 		buf = buf[:0]
-		for j := i; j < len(toks) && j-i < g.maxTokens; j++ {
+		for j := i; j < len(toks); j++ {
 			if j > i {
 				buf = append(buf, ' ')
 			}
 			buf = append(buf, lower[j]...)
 			if p, ok := g.places[string(buf)]; ok {
 				best, bestPlace = j, p
+			}
+			if !g.prefixes[string(buf)] {
+				break
 			}
 		}
 		if best >= 0 {

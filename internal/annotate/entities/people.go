@@ -85,7 +85,7 @@ func (a *analysed) role(from, to int) (role, company string) {
 					return r, c
 				}
 			}
-			return r, a.nearestOrg(sent, from, to)
+			return r, a.nearestOrg(sent, from, to, r)
 		}
 	}
 	// "Tim Cook, chief executive of Apple", "Tim Cook, Apple's CEO".
@@ -99,8 +99,16 @@ func (a *analysed) role(from, to int) (role, company string) {
 			company, k = c, end+2
 		}
 	}
-	for k < sent[1] && (roleQualifiers[a.lower[k]] || a.lower[k] == "the" || a.lower[k] == "a" || a.lower[k] == "an") {
-		k++
+	for k < sent[1] {
+		switch {
+		case roleQualifiers[a.lower[k]], a.lower[k] == "the", a.lower[k] == "a", a.lower[k] == "an", a.lower[k] == "its":
+			k++
+			continue
+		case companyWords[a.lower[k]] && k+1 < sent[1] && a.lower[k+1] == "'s":
+			k += 2 // "the company's chief executive": the company named nearby
+			continue
+		}
+		break
 	}
 	if k >= sent[1] {
 		return "", ""
@@ -118,7 +126,14 @@ func (a *analysed) role(from, to int) (role, company string) {
 			return r, c
 		}
 	}
-	return r, a.nearestOrg(sent, from, to)
+	return r, a.nearestOrg(sent, from, to, r)
+}
+
+// companyWords stand for a company named before ("the company's CEO").
+var companyWords = map[string]bool{
+	"company": true, "firm": true, "group": true, "bank": true, "automaker": true,
+	"carmaker": true, "carrier": true, "retailer": true, "insurer": true, "airline": true,
+	"lender": true, "maker": true, "giant": true, "chipmaker": true, "startup": true,
 }
 
 // orgEndingAt returns the company or organisation whose name ends with token k:
@@ -154,8 +169,11 @@ func (a *analysed) orgStartingAt(k int) (int, string, bool) {
 }
 
 // nearestOrg returns the company or organisation named closest to the
-// person within the sentence, or "".
-func (a *analysed) nearestOrg(sent [2]int, from, to int) string {
+// person within the sentence, or "" (always for side roles).
+func (a *analysed) nearestOrg(sent [2]int, from, to int, role string) string {
+	if sideRoles[role] {
+		return ""
+	}
 	lo, hi := a.toks[sent[0]].start, a.toks[sent[1]-1].end
 	if m, ok := a.orgs.nearest(lo, hi, a.toks[from].start, a.toks[to-1].end); ok {
 		return m.name

@@ -70,6 +70,26 @@ func (a *analysed) places() []news.Place {
 		}
 	}
 	sortBy(all, func(f found) int { return f.from })
+	// A place the gazetteer does not know takes the country of the place
+	// written after it: "Redmond, Washington", "Lugano, Switzerland".
+	learned := map[string]string{}
+	for i := range all {
+		f := &all[i]
+		if f.p.country != "" || f.p.kind != "" || i+1 == len(all) {
+			continue
+		}
+		next := all[i+1]
+		if next.from == f.to+1 && a.toks[f.to].text == "," && next.p.country != "" &&
+			(next.p.kind == kindCountry || next.p.kind == kindPlace) {
+			f.p.country = next.p.country
+			learned[f.p.name] = f.p.country
+		}
+	}
+	for i := range all {
+		if all[i].p.country == "" && all[i].p.kind == "" {
+			all[i].p.country = learned[all[i].p.name]
+		}
+	}
 	for _, f := range all {
 		add(f.p, a.mention(f.from, f.to), f.demonym)
 	}

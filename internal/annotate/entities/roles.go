@@ -37,6 +37,26 @@ var roleNames = map[string]string{
 	"mayor": "mayor", "chancellor": "chancellor", "chief operating": "COO",
 }
 
+// roleWords are the last words of role phrases ("officer", "publisher").
+var roleWords = func() map[string]bool {
+	m := map[string]bool{}
+	for k := range roleNames {
+		m[k[strings.LastIndexByte(k, ' ')+1:]] = true
+	}
+	return m
+}()
+
+// sideRoles are roles whose company, when the phrase names none, is not
+// the one named nearby: an analyst comments on other companies, and a
+// president or minister usually leads a country.
+var sideRoles = map[string]bool{
+	"analyst": true, "economist": true, "strategist": true, "chief economist": true,
+	"chief strategist": true, "portfolio manager": true, "fund manager": true, "trader": true,
+	"minister": true, "prime minister": true, "finance minister": true, "governor": true,
+	"senator": true, "mayor": true, "chancellor": true, "secretary": true, "president": true,
+	"vice president": true, "partner": true,
+}
+
 // roleQualifiers may stand between a company and a role ("Nissan's former CEO").
 var roleQualifiers = map[string]bool{
 	"former": true, "new": true, "acting": true, "interim": true, "incoming": true,
@@ -85,10 +105,13 @@ type orgIndex []orgMention
 
 func (x orgIndex) sort() { sort.Slice(x, func(i, j int) bool { return x[i].start < x[j].start }) }
 
-// overlaps reports whether [start, end) overlaps a mention.
-func (x orgIndex) overlaps(start, end int) bool {
+// covers reports whether a mention overlaps [start, end) other than by
+// lying strictly inside it: "Rio Tinto" covers "Rio" and "Airlines CEO",
+// while "Ford" does not cover "Henry Ford".
+func (x orgIndex) covers(start, end int) bool {
 	for _, m := range x {
-		if m.start < end && start < m.end {
+		inside := start <= m.start && m.end <= end && m.end-m.start < end-start
+		if m.start < end && start < m.end && !inside {
 			return true
 		}
 	}

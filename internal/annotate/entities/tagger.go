@@ -78,7 +78,12 @@ func (m *model) isCommon(lower string) bool { return m.common[uint32(feat(0).str
 type weightTable struct {
 	slots []slot
 	shift uint
+	// seen has a bit set for every stored key (by another hash), a small
+	// filter that answers most lookups of absent features from cache.
+	seen []uint64
 }
+
+const seenBits = 20
 
 type slot struct {
 	key uint32 // 0 marks an empty slot; key 0 is stored as 1
@@ -87,12 +92,14 @@ type slot struct {
 
 func newWeightTable(m map[uint32][nLabels]int16) *weightTable {
 	bits := uint(1)
-	for 1<<bits < 2*len(m) {
+	for 1<<bits < len(m)*3/2 { // a load of at most two thirds
 		bits++
 	}
-	t := &weightTable{slots: make([]slot, 1<<bits), shift: 32 - bits}
+	t := &weightTable{slots: make([]slot, 1<<bits), shift: 32 - bits, seen: make([]uint64, 1<<seenBits/64)}
 	for k, v := range m {
 		k = tableKey(k)
+		b := seenBit(k)
+		t.seen[b/64] |= 1 << (b % 64)
 		i := t.slot(k)
 		for t.slots[i].key != 0 {
 			i = (i + 1) & uint32(len(t.slots)-1)
@@ -111,8 +118,13 @@ func tableKey(k uint32) uint32 {
 
 func (t *weightTable) slot(k uint32) uint32 { return (k * 2654435769) >> t.shift }
 
+func seenBit(k uint32) uint32 { return (k * 0x85ebca6b) >> (32 - seenBits) }
+
 func (t *weightTable) get(k uint32) *[nLabels]int16 {
 	k = tableKey(k)
+	if b := seenBit(k); t.seen[b/64]&(1<<(b%64)) == 0 {
+		return nil
+	}
 	mask := uint32(len(t.slots) - 1)
 	for i := t.slot(k); ; i = (i + 1) & mask {
 		switch t.slots[i].key {
@@ -143,17 +155,17 @@ type sentence struct {
 }
 
 func newSentence(g *gazetteer, toks []token) *sentence {
-	s := &sentence{
-		toks:  toks,
-		lower: make([]string, len(toks)),
-		shape: make([]string, len(toks)),
-		gaz:   make([]string, len(toks)),
-		first: make([]bool, len(toks)),
-	}
+	n := len(toks)
+	strs := make([]string, 3*n)
+	s := &sentence{toks: toks, lower: strs[:n:n], shape: strs[n : 2*n : 2*n], gaz: strs[2*n:], first: make([]bool, n)}
 	letters, upper := 0, 0
 	for i, t := range toks {
-		s.lower[i] = strings.ToLower(t.text)
-		s.shape[i] = wordShape(t.text)
+		if isLowerASCII(t.text) {
+			s.lower[i], s.shape[i] = t.text, "x"
+		} else {
+			s.lower[i] = strings.ToLower(t.text)
+			s.shape[i] = wordShape(t.text)
+		}
 		s.first[i] = g.firstNames[s.lower[i]]
 		for _, r := range t.text {
 			if unicode.IsLetter(r) {
@@ -165,7 +177,7 @@ func newSentence(g *gazetteer, toks []token) *sentence {
 		}
 	}
 	s.allUpper = letters > 8 && upper*10 >= letters*9
-	s.title = !s.allUpper && isTitleCase(toks)
+	s.title = !s.allUpper && isTitleCase(toks, s.lower)
 	s.matches = g.match(toks, s.lower)
 	for _, m := range s.matches {
 		for k := m.from; k < m.to; k++ {
@@ -184,6 +196,16 @@ var (
 	gazI = map[string]string{kindCountry: "I-country", kindPlace: "I-place", kindRegion: "I-region", kindDemonym: "I-demonym"}
 )
 
+// isLowerASCII reports whether w is a word in lower-case ASCII letters.
+func isLowerASCII(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return w != ""
+}
+
 // smallWords stay lower-case in Title Case headlines.
 var smallWords = map[string]bool{
 	"a": true, "an": true, "the": true, "and": true, "or": true, "of": true, "in": true,
@@ -193,11 +215,23 @@ var smallWords = map[string]bool{
 
 // isTitleCase reports whether a sentence capitalises (nearly) every word
 // that is not a small word, as Title Case headlines do.
-func isTitleCase(toks []token) bool {
-	words, upper := 0, 0
+// lower holds the tokens lower-cased.
+func isTitleCase(toks []token, lower []string) bool {
+	// A lower-case word of five letters or more is no small word; when more
+	// than a tenth of the tokens are such, no need to look further.
+	long := 0
 	for _, t := range toks {
+		if c := t.text[0]; c >= 'a' && c <= 'z' && len(t.text) > 4 {
+			long++
+		}
+	}
+	if long*10 > len(toks) {
+		return false
+	}
+	words, upper := 0, 0
+	for i, t := range toks {
 		r, _ := utf8.DecodeRuneInString(t.text)
-		if !unicode.IsLetter(r) || smallWords[strings.ToLower(t.text)] || t.text == "'s" {
+		if !unicode.IsLetter(r) || smallWords[lower[i]] || t.text == "'s" {
 			continue
 		}
 		words++

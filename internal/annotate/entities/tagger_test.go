@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/tickerwire/tickerwire/internal/annotate"
 	"github.com/tickerwire/tickerwire/internal/testutil"
 )
 
@@ -22,7 +21,7 @@ func TestCoNLLValid(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	step := MustNew()
+	finder := MustNew()
 	counts := map[string]*[3]int{typePER: {}, typeLOC: {}} // true positives, false positives, false negatives
 	for _, d := range data {
 		words := make([]string, len(d.toks))
@@ -35,15 +34,14 @@ func TestCoNLLValid(t *testing.T) {
 				gold[span{d.toks[sp.from].start, d.toks[sp.to-1].end, sp.typ}] = true
 			}
 		}
-		doc := annotate.NewDocument("", strings.Join(words, " "))
-		step.Annotate(doc)
+		people, places := finder.Find(Input{Body: strings.Join(words, " ")})
 		pred := map[span]bool{}
-		for _, p := range doc.Ann.People {
+		for _, p := range people {
 			for _, m := range p.Mentions {
 				pred[span{m.Start, m.End, typePER}] = true
 			}
 		}
-		for _, p := range doc.Ann.Places {
+		for _, p := range places {
 			for _, m := range p.Mentions {
 				pred[span{m.Start, m.End, typeLOC}] = true
 			}

@@ -58,7 +58,7 @@ func isClosePunct(r rune) bool {
 
 // plain replaces typographic apostrophes and quotes with ASCII ones.
 func plain(s string) string {
-	if !strings.ContainsAny(s, "’‘“”") {
+	if strings.IndexByte(s, 0xE2) < 0 { // the first byte of ’ ‘ “ ”
 		return s
 	}
 	return strings.NewReplacer("’", "'", "‘", "'", "“", `"`, "”", `"`).Replace(s)
@@ -90,7 +90,7 @@ func tokenize(s string) []token {
 
 // splitChunk splits the whitespace-free stretch s[start:end] into tokens.
 func splitChunk(s string, start, end int, toks []token) []token {
-	apostrophe := strings.ContainsAny(s[start:end], "'’")
+	apostrophe := strings.IndexByte(s[start:end], '\'') >= 0 || strings.Contains(s[start:end], "’")
 	// Leading punctuation, unless the chunk is a clitic such as "'s".
 	for start < end {
 		r, n := utf8.DecodeRuneInString(s[start:end])
@@ -117,7 +117,10 @@ func splitChunk(s string, start, end int, toks []token) []token {
 			end--
 			continue
 		}
-		if c := clitic(word); apostrophe && c > 0 {
+		if !apostrophe {
+			break
+		}
+		if c := clitic(word); c > 0 {
 			tail = append(tail, token{end - c, end, plain(word[len(word)-c:])})
 			end -= c
 			continue

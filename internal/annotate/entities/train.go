@@ -128,8 +128,16 @@ func (t *trainer) average(prune float32) *model {
 	return m
 }
 
-// commonWords are the words written in lower case at least three times
-// (and more often so than capitalised) in the training text.
+func lowerTexts(toks []token) []string {
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = strings.ToLower(t.text)
+	}
+	return out
+}
+
+// commonWords are the words the training text writes in lower case more
+// often than capitalised inside a sentence.
 func commonWords(data []labeled) map[uint32]bool {
 	lower, upper := map[string]int{}, map[string]int{}
 	for _, d := range data {
@@ -145,7 +153,7 @@ func commonWords(data []labeled) map[uint32]bool {
 	}
 	common := map[uint32]bool{}
 	for w, n := range lower {
-		if n >= 3 && n > upper[w] {
+		if n > upper[w] {
 			common[uint32(feat(0).str(w))] = true
 		}
 	}
@@ -179,7 +187,7 @@ func Train(conll io.Reader, out io.Writer, opts TrainOptions) error {
 	for _, d := range data {
 		sents = append(sents, newSentence(g, d.toks))
 		golds = append(golds, d.labels)
-		if tc := titleCased(d.toks); len(d.toks) >= 4 && isTitleCase(tc) {
+		if tc := titleCased(d.toks); len(d.toks) >= 4 && isTitleCase(tc, lowerTexts(tc)) {
 			sents = append(sents, newSentence(g, tc))
 			golds = append(golds, d.labels)
 		}

@@ -10,23 +10,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/tickerwire/tickerwire/internal/annotate"
 	"github.com/tickerwire/tickerwire/internal/news"
 )
-
-// Step is the annotate step for facts. It is stateless and safe for concurrent use.
-type Step struct{}
-
-// New returns the facts step.
-func New() Step { return Step{} }
-
-// Name names the step.
-func (Step) Name() string { return "facts" }
-
-// Annotate adds the facts of d.Body to d.Ann.Facts.
-func (Step) Annotate(d *annotate.Document) {
-	d.Ann.Facts = append(d.Ann.Facts, Find(d.Body)...)
-}
 
 // Units of percentages.
 const (
@@ -108,6 +93,12 @@ func allDigits(text string, from, to int) bool {
 // nextWord returns the word starting at j after at most one space: letters,
 // with inner dots and hyphens ("u.s.", "weight-loss"), lower-cased.
 func nextWord(text string, j int) (string, int, int) {
+	start, end := wordBounds(text, j)
+	return strings.ToLower(text[start:end]), start, end
+}
+
+// wordBounds returns where the word nextWord reads starts and ends.
+func wordBounds(text string, j int) (int, int) {
 	k := j
 	if k < len(text) && text[k] == ' ' {
 		k++
@@ -124,7 +115,7 @@ func nextWord(text string, j int) (string, int, int) {
 		}
 		break
 	}
-	return strings.ToLower(text[start:k]), start, k
+	return start, k
 }
 
 func isLetterAt(text string, k int) bool {
@@ -287,10 +278,18 @@ func spelledCounts(text string) []news.Fact {
 		if i > 0 && isWordByte(text, i) || !isLetterAt(text, i) {
 			continue
 		}
-		w, _, end := nextWord(text, i)
-		n, ok := numberWords[w]
+		end := i
+		for end < len(text) && (text[end]|0x20 >= 'a' && text[end]|0x20 <= 'z') {
+			end++
+		}
+		n, ok := 0.0, false
+		if end-i >= 3 && end-i <= 9 && strings.IndexByte("tfsen", text[i]|0x20) >= 0 && (end == len(text) || !isLetterAt(text, end)) {
+			n, ok = numberWords[strings.ToLower(text[i:end])]
+		}
 		if !ok {
-			i = max(end-1, i)
+			// Skip the rest of the word, whatever its letters.
+			_, wend := wordBounds(text, i)
+			i = max(wend-1, i)
 			continue
 		}
 		if unit, _ := countNoun(text, end); unit != "" {

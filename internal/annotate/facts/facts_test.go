@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/tickerwire/tickerwire/internal/annotate"
 	"github.com/tickerwire/tickerwire/internal/news"
 	"github.com/tickerwire/tickerwire/internal/testutil"
 )
@@ -69,15 +68,14 @@ func TestSeed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := annotate.NewDocument("", string(b))
-	New().Annotate(d)
+	facts := Find(string(b))
 	type key struct {
 		kind  string
 		value float64
 		unit  string
 	}
 	got := map[key]bool{}
-	for _, f := range d.Ann.Facts {
+	for _, f := range facts {
 		got[key{f.Kind, f.Value, f.Unit}] = true
 	}
 	for _, want := range []key{
@@ -91,7 +89,7 @@ func TestSeed(t *testing.T) {
 		{news.FactMoney, 200e9, "USD"},
 	} {
 		if !got[want] {
-			t.Errorf("missing fact %+v in %+v", want, d.Ann.Facts)
+			t.Errorf("missing fact %+v in %+v", want, facts)
 		}
 	}
 }

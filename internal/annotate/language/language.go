@@ -1,34 +1,17 @@
 // Package language tells the language of an article (ISO 639-1): by script
-// for the languages that have their own (ja, zh, ko, ru, uk, ar, fa, he,
-// el, hi, th) and by counting common function words for those written in
-// Latin letters (en, de, fr, es, it, pt, nl, sv, da, no, pl, tr, id).
+// for the languages that have their own (ja, zh, ko, ru, uk, ar, fa, he, el,
+// hi, th, gu, bn, ta, …) and by counting common function words for those
+// written in Latin letters (en, de, fr, es, it, pt, nl, sv, da, no, pl, tr, id).
 package language
 
 import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/tickerwire/tickerwire/internal/annotate"
 )
 
-// Step is the annotate step that sets Ann.Language. It is stateless and
-// safe for concurrent use.
-type Step struct{}
-
-// New returns the language step.
-func New() Step { return Step{} }
-
-// Name names the step.
-func (Step) Name() string { return "language" }
-
-// Annotate sets d.Ann.Language, leaving it empty when the text shows no language.
-func (Step) Annotate(d *annotate.Document) {
-	d.Ann.Language = Detect(d.Body)
-}
-
 // maxScan bounds how much of a text is read.
-const maxScan = 4000
+const maxScan = 2000
 
 // Detect returns the ISO 639-1 code of the language text is written in, or
 // "" when it cannot tell (no letters, no known words).
@@ -49,6 +32,7 @@ func Detect(text string) string {
 // byScript decides by the writing system when most letters are not Latin.
 func byScript(text string) string {
 	var latin, kana, han, hangul, cyrillic, ukrainian, arabic, persian, hebrew, greek, devanagari, thai int
+	var other [len(otherScripts)]int
 	for _, r := range text {
 		switch {
 		case r < 0x80:
@@ -79,6 +63,13 @@ func byScript(text string) string {
 			devanagari++
 		case unicode.Is(unicode.Thai, r):
 			thai++
+		default:
+			for i, sc := range otherScripts {
+				if unicode.Is(sc.table, r) {
+					other[i]++
+					break
+				}
+			}
 		case unicode.Is(unicode.Latin, r):
 			latin++
 		}
@@ -108,11 +99,27 @@ func byScript(text string) string {
 	case thai > latin:
 		return "th"
 	}
+	for i, n := range other {
+		if n > latin {
+			return otherScripts[i].lang
+		}
+	}
 	return ""
 }
 
+// otherScripts are scripts written for one language each.
+var otherScripts = [...]struct {
+	table *unicode.RangeTable
+	lang  string
+}{
+	{unicode.Gujarati, "gu"}, {unicode.Bengali, "bn"}, {unicode.Tamil, "ta"},
+	{unicode.Telugu, "te"}, {unicode.Kannada, "kn"}, {unicode.Malayalam, "ml"},
+	{unicode.Gurmukhi, "pa"}, {unicode.Georgian, "ka"}, {unicode.Armenian, "hy"},
+	{unicode.Khmer, "km"}, {unicode.Lao, "lo"}, {unicode.Myanmar, "my"}, {unicode.Sinhala, "si"},
+}
+
 // maxWords bounds how many words byWords reads.
-const maxWords = 300
+const maxWords = 150
 
 // byWords counts each language's function words and picks the language
 // with the most; too little evidence gives "".
@@ -167,9 +174,16 @@ func byWords(text string) string {
 	case score[best] >= 2 && score[best] > second,
 		score[best] == 1 && second == 0 && words <= shortText:
 		return languages[best].code
+	case score[best] > 0 && score[english] == score[best] && words <= shortText:
+		// A headline whose few function words English shares ("in"):
+		// English, the language most news here is written in.
+		return "en"
 	}
 	return ""
 }
+
+// english is the index of English in languages.
+const english = 0
 
 // shortText is the most words a headline has.
 const shortText = 15

@@ -7,15 +7,18 @@ import (
 	"github.com/tickerwire/tickerwire/internal/annotate"
 	"github.com/tickerwire/tickerwire/internal/annotate/company"
 	"github.com/tickerwire/tickerwire/internal/annotate/entities"
+	"github.com/tickerwire/tickerwire/internal/annotate/events"
 	"github.com/tickerwire/tickerwire/internal/annotate/facts"
 	"github.com/tickerwire/tickerwire/internal/annotate/language"
+	"github.com/tickerwire/tickerwire/internal/annotate/sentiment"
 	"github.com/tickerwire/tickerwire/internal/secmaster"
 )
 
 // New returns the full annotator over the security master m (the embedded
 // default when nil). Company tagging runs first, as later steps (people's
 // companies, events, sentiment) read what it found; then language, people
-// and places, and facts.
+// and places, facts, sentiment (of the article and of each company) and
+// events.
 func New(m *secmaster.Master) *annotate.Annotator {
 	if m == nil {
 		m = secmaster.Default()
@@ -25,7 +28,24 @@ func New(m *secmaster.Master) *annotate.Annotator {
 		language.New(),
 		entities.MustNew(),
 		facts.New(),
+		sentimentStep,
+		eventStep,
 	)
+}
+
+// The model steps are shared: their models are embedded, immutable and safe
+// for concurrent use. A model that does not load is a broken build, caught
+// by this package's tests.
+var (
+	eventStep     = must(events.NewDefault())
+	sentimentStep = must(sentiment.NewDefault())
+)
+
+func must[S annotate.Step](s S, err error) S {
+	if err != nil {
+		panic("embedded model: " + err.Error())
+	}
+	return s
 }
 
 // companyStep runs the company tagger as a pipeline step: it fills

@@ -34,21 +34,6 @@ func reuters(b *testing.B) []article {
 	return out
 }
 
-// BenchmarkDefault annotates Reuters-21578 articles with the default
-// pipeline and reports articles per second.
-func BenchmarkDefault(b *testing.B) {
-	arts := reuters(b)
-	a := New(nil)
-	b.ResetTimer()
-	n := 0
-	for b.Loop() {
-		art := arts[n%len(arts)]
-		a.Annotate(annotate.NewDocument(art.title, art.text))
-		n++
-	}
-	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
-}
-
 func TestDefault(t *testing.T) {
 	d := annotate.NewDocument("Nissan in talks with Foxconn", "Nissan CEO Ivan Espinosa said in Tokyo that 3,900 workers would keep their jobs.")
 	ann := New(nil).Annotate(d)

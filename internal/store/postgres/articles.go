@@ -182,8 +182,8 @@ func (s *Store) GetArticle(ctx context.Context, id string) (*news.Article, error
 var dialect = sqlquery.Dialect{
 	Placeholder: func(n int) string { return "$" + strconv.Itoa(n) },
 	Time:        func(t time.Time) any { return t },
-	Search: func(ph string, n searchquery.Node) (string, any) {
-		return "a.search @@ to_tsquery('simple', " + ph + ")", searchquery.TSQuery(n)
+	Search: func(b *sqlquery.Builder, n searchquery.Node, _ func() string) string {
+		return "a.search @@ to_tsquery('simple', " + b.Arg(searchquery.TSQuery(n)) + ")"
 	},
 }
 
@@ -196,22 +196,34 @@ func (s *Store) SearchArticles(ctx context.Context, q store.Query) (store.Result
 	where, b := sqlquery.Where(dialect, q, search)
 	var res store.Result
 	err = pgx.BeginTxFunc(ctx, s.pool, pgx.TxOptions{AccessMode: pgx.ReadOnly, IsoLevel: pgx.RepeatableRead}, func(tx pgx.Tx) error {
-		if err := tx.QueryRow(ctx, `SELECT count(*) FROM articles a WHERE `+where, b.Args()...).Scan(&res.Found); err != nil {
-			return err
-		}
-		if res.Found <= q.Offset {
-			return nil
-		}
-		rows, err := tx.Query(ctx, `SELECT `+articleColumns+` FROM articles a WHERE `+where+
-			` ORDER BY a.sort_time DESC, a.id DESC LIMIT `+b.Arg(q.Limit)+` OFFSET `+b.Arg(q.Offset), b.Args()...)
-		if err != nil {
-			return err
-		}
-		res.Articles, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (news.Article, error) { return scanArticle(row) })
+		var err error
+		res, err = sqlquery.Search(runner{ctx, tx}, q, where, b, articleColumns)
 		return err
 	})
 	if err != nil {
 		return store.Result{}, fmt.Errorf("search articles: %w", err)
 	}
 	return res, nil
+}
+
+// runner runs search queries in a read transaction.
+type runner struct {
+	ctx context.Context
+	tx  pgx.Tx
+}
+
+func (r runner) IDs(query string, args []any) ([]int64, error) {
+	rows, err := r.tx.Query(r.ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, pgx.RowTo[int64])
+}
+
+func (r runner) Articles(query string, args []any) ([]news.Article, error) {
+	rows, err := r.tx.Query(r.ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, func(row pgx.CollectableRow) (news.Article, error) { return scanArticle(row) })
 }

@@ -27,6 +27,10 @@ const (
 	MaxLength = 1000 // bytes
 	MaxTerms  = 64
 	MaxDepth  = 16
+	// MinPrefix is the fewest letters and digits a prefix (word*) needs;
+	// a shorter one (a*) is searched as the word itself, since it would
+	// match most of the index.
+	MinPrefix = 2
 )
 
 // Node is one node of a parsed query: Term, Phrase, And, Or or Not.
@@ -313,12 +317,23 @@ func (p *parser) parseUnary(depth int) (Node, error) {
 			return nil, nil
 		}
 		p.terms++
-		return Term{Text: t.text, Prefix: t.prefix}, nil
+		return Term{Text: t.text, Prefix: t.prefix && wordChars(t.text) >= MinPrefix}, nil
 	}
 	return nil, nil
 }
 
 func notWordChar(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+
+// wordChars counts the letters and digits in s.
+func wordChars(s string) int {
+	n := 0
+	for _, r := range s {
+		if !notWordChar(r) {
+			n++
+		}
+	}
+	return n
+}
 
 func hasWordChar(s string) bool {
 	return strings.IndexFunc(s, func(r rune) bool { return !notWordChar(r) }) >= 0

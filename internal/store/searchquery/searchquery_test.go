@@ -33,6 +33,8 @@ func TestParse(t *testing.T) {
 		{`"  electric   vehicle "`, Phrase{Text: "electric vehicle"}},
 		{`"nissan"`, Term{Text: "nissan"}},
 		{"elect*", Term{Text: "elect", Prefix: true}},
+		{"el*", Term{Text: "el", Prefix: true}},
+		{"e*", Term{Text: "e"}},
 		{"Coca-Cola", Term{Text: "Coca-Cola"}},
 		{"AT&T", Term{Text: "AT&T"}},
 		{"a (b c)", And{[]Node{Term{Text: "a"}, Term{Text: "b"}, Term{Text: "c"}}}},

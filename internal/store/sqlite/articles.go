@@ -51,6 +51,7 @@ func (s *Store) SaveArticles(ctx context.Context, as []*news.Article) ([]bool, e
 		return nil, err
 	}
 	created := make([]bool, len(as))
+	uuids := make([]string, len(as))
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		st, err := prepareInsert(ctx, tx)
 		if err != nil {
@@ -58,7 +59,7 @@ func (s *Store) SaveArticles(ctx context.Context, as []*news.Article) ([]bool, e
 		}
 		defer st.close()
 		for i, a := range as {
-			if created[i], err = st.save(ctx, a, anns[i]); err != nil {
+			if created[i], uuids[i], err = st.save(ctx, a, anns[i]); err != nil {
 				return fmt.Errorf("article %q: %w", a.Title, err)
 			}
 		}
@@ -67,14 +68,17 @@ func (s *Store) SaveArticles(ctx context.Context, as []*news.Article) ([]bool, e
 	if err != nil {
 		return nil, fmt.Errorf("save articles: %w", err)
 	}
+	for i, a := range as { // only now: a failed transaction leaves the articles as they were
+		a.UUID = uuids[i]
+	}
 	return created, nil
 }
 
 // inserter holds the statements that save articles, prepared once per
 // transaction.
 type inserter struct {
-	find, article, fts, listing, event *sql.Stmt
-	pending                            []ftsRow
+	find, taken, article, fts, listing, event *sql.Stmt
+	pending                                   []ftsRow
 }
 
 // ftsRow is an article's row of the full-text index. The rows of a batch
@@ -104,6 +108,7 @@ func prepareInsert(ctx context.Context, tx *sql.Tx) (*inserter, error) {
 		query string
 	}{
 		{&st.find, `SELECT uuid FROM articles WHERE content_hash = ? UNION ALL SELECT uuid FROM articles WHERE url_key = ? LIMIT 1`},
+		{&st.taken, `SELECT EXISTS (SELECT 1 FROM articles WHERE uuid = ?)`},
 		{&st.article, `INSERT INTO articles (uuid, kind, url, canonical_url, url_key, title,
 			description, body, author, published, discovered, sort_time, source, source_id, language,
 			content_hash, parent_uuid, story_id, annotation)
@@ -122,7 +127,7 @@ func prepareInsert(ctx context.Context, tx *sql.Tx) (*inserter, error) {
 }
 
 func (st *inserter) close() {
-	for _, s := range []*sql.Stmt{st.find, st.article, st.fts, st.listing, st.event} {
+	for _, s := range []*sql.Stmt{st.find, st.taken, st.article, st.fts, st.listing, st.event} {
 		if s != nil {
 			s.Close()
 		}
@@ -130,8 +135,8 @@ func (st *inserter) close() {
 }
 
 // save saves one prepared article with its annotation as JSON, or finds the
-// stored one.
-func (st *inserter) save(ctx context.Context, a *news.Article, ann []byte) (bool, error) {
+// stored one; it returns the article's UUID.
+func (st *inserter) save(ctx context.Context, a *news.Article, ann []byte) (bool, string, error) {
 	var urlKey any
 	if k := store.URLKey(a); k != "" {
 		urlKey = k
@@ -139,24 +144,32 @@ func (st *inserter) save(ctx context.Context, a *news.Article, ann []byte) (bool
 	var existing string
 	err := st.find.QueryRowContext(ctx, a.ContentHash, urlKey).Scan(&existing)
 	if err == nil {
-		a.UUID = existing
-		return false, nil
+		return false, existing, nil
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
-		return false, err
+		return false, "", err
 	}
-	if a.UUID == "" {
-		a.UUID = store.NewUUID()
+	id := a.UUID
+	if id == "" {
+		id = store.NewUUID()
+	} else {
+		var taken bool
+		if err := st.taken.QueryRowContext(ctx, id).Scan(&taken); err != nil {
+			return false, "", err
+		}
+		if taken {
+			return false, "", fmt.Errorf("%w: uuid %s is taken by another article", store.ErrInvalid, id)
+		}
 	}
-	var id int64
-	err = st.article.QueryRowContext(ctx, a.UUID, a.Kind, a.URL, a.CanonicalURL, urlKey, a.Title, a.Description,
+	var rowID int64
+	err = st.article.QueryRowContext(ctx, id, a.Kind, a.URL, a.CanonicalURL, urlKey, a.Title, a.Description,
 		a.Text, a.Author, micro(a.Published), micro(a.Discovered), a.When().UnixMicro(), a.Source, a.SourceID,
-		a.Language, a.ContentHash, a.ParentUUID, a.StoryID, ann).Scan(&id)
+		a.Language, a.ContentHash, a.ParentUUID, a.StoryID, ann).Scan(&rowID)
 	if err != nil {
-		return false, err
+		return false, "", err
 	}
-	st.pending = append(st.pending, ftsRow{id, a.Title, a.Description, a.Text})
-	return true, st.index(ctx, id, a.When().UnixMicro(), a.Annotation)
+	st.pending = append(st.pending, ftsRow{rowID, a.Title, a.Description, a.Text})
+	return true, id, st.index(ctx, rowID, a.When().UnixMicro(), a.Annotation)
 }
 
 // index adds the listing and event rows of an article's annotation.
@@ -232,9 +245,18 @@ func (s *Store) GetArticle(ctx context.Context, id string) (*news.Article, error
 var dialect = sqlquery.Dialect{
 	Placeholder: func(int) string { return "?" },
 	Time:        func(t time.Time) any { return t.UnixMicro() },
-	Search: func(ph string, n searchquery.Node) (string, any) {
-		return "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH " + ph + ")", searchquery.FTS5(n)
+	Search: func(b *sqlquery.Builder, n searchquery.Node, candidates func() string) string {
+		cond := "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH " + b.Arg(searchquery.FTS5(n))
+		if candidates != nil {
+			// Read the matches only between the lowest and highest candidate
+			// IDs: articles are mostly stored in time order, so for a date
+			// range this is a short stretch of the index.
+			cond += " AND rowid >= (SELECT min(article_id) FROM (" + candidates() + "))" +
+				" AND rowid <= (SELECT max(article_id) FROM (" + candidates() + "))"
+		}
+		return cond + ")"
 	},
+	SearchOnIDs: true,
 }
 
 // SearchArticles returns one page of the articles matching q, newest first.
@@ -249,26 +271,49 @@ func (s *Store) SearchArticles(ctx context.Context, q store.Query) (store.Result
 		return store.Result{}, err
 	}
 	defer tx.Rollback()
-	var res store.Result
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM articles a WHERE `+where, b.Args()...).Scan(&res.Found); err != nil {
-		return res, fmt.Errorf("search articles: %w", err)
-	}
-	if res.Found <= q.Offset {
-		return res, nil
-	}
-	page := `SELECT ` + articleColumns + ` FROM articles a WHERE ` + where +
-		` ORDER BY a.sort_time DESC, a.id DESC LIMIT ` + b.Arg(q.Limit) + ` OFFSET ` + b.Arg(q.Offset)
-	rows, err := tx.QueryContext(ctx, page, b.Args()...)
+	res, err := sqlquery.Search(runner{ctx, tx}, q, where, b, articleColumns)
 	if err != nil {
-		return res, fmt.Errorf("search articles: %w", err)
+		return store.Result{}, fmt.Errorf("search articles: %w", err)
+	}
+	return res, nil
+}
+
+// runner runs search queries in a read transaction.
+type runner struct {
+	ctx context.Context
+	tx  *sql.Tx
+}
+
+func (r runner) IDs(query string, args []any) ([]int64, error) {
+	rows, err := r.tx.QueryContext(r.ctx, query, args...)
+	if err != nil {
+		return nil, err
 	}
 	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+func (r runner) Articles(query string, args []any) ([]news.Article, error) {
+	rows, err := r.tx.QueryContext(r.ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []news.Article
 	for rows.Next() {
 		a, err := scanArticle(rows)
 		if err != nil {
-			return res, err
+			return nil, err
 		}
-		res.Articles = append(res.Articles, a)
+		out = append(out, a)
 	}
-	return res, rows.Err()
+	return out, rows.Err()
 }

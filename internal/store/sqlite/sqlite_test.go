@@ -54,3 +54,24 @@ func TestReopen(t *testing.T) {
 		t.Errorf("schema_migrations has %d rows, want %d", versions, len(all))
 	}
 }
+
+// TestOpenConcurrently opens one new data directory from several goroutines
+// at once, as two processes starting together would.
+func TestOpenConcurrently(t *testing.T) {
+	dir := t.TempDir()
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			s, err := Open(context.Background(), dir)
+			if err == nil {
+				err = s.Close()
+			}
+			errs <- err
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}

@@ -15,6 +15,14 @@ func company(name string, listings ...news.Listing) news.Company {
 	return news.Company{Name: name, Listings: listings, MatchScore: 0.9, Sentiment: news.SentimentOf(0.2)}
 }
 
+// scored is c with another match score and sentiment.
+func scored(c news.Company, match, sentiment float64) news.Company {
+	c.MatchScore, c.Sentiment = match, news.SentimentOf(sentiment)
+	return c
+}
+
+func ptr(f float64) *float64 { return &f }
+
 func events(types ...string) []news.Event {
 	var out []news.Event
 	for _, t := range types {
@@ -39,17 +47,17 @@ func searchFixture(t *testing.T, s store.Store) map[string]string {
 	h := time.Hour
 	talks := &news.Article{Title: "Nissan in talks with Foxconn", Description: "Carmaker seeks partner",
 		Text: "Japan's Nissan Motor Co. (OTC:NSANY) is in talks with Foxconn (SS:601138) about electric vehicle production.",
-		URL:  "https://example.com/talks", Published: base.Add(5 * h), Language: "en", StoryID: "s1",
+		URL:  "https://example.com/talks", Published: base.Add(5 * h), Language: "en", StoryID: "s1", Source: "Example.com",
 		Annotation: news.Annotation{Companies: []news.Company{nissan, foxconn}, Events: events(news.EventPartnership)}}
 	save(t, s, talks)
 	articles := []*news.Article{
 		talks,
 		{Kind: news.KindHeadline, Title: "Foxconn shares rise", Discovered: base.Add(4 * h), Language: "en", ParentUUID: talks.UUID},
 		{Title: "Honda and Nissan end merger talks", Text: "The carmakers called off the deal.", URL: "https://example.com/merger",
-			Published: base.Add(3 * h), Language: "en", StoryID: "s2",
-			Annotation: news.Annotation{Companies: []news.Company{honda, nissan}, Events: events(news.EventMergerAcquisition)}},
+			Published: base.Add(3 * h), Language: "en", StoryID: "s2", Source: "example.com",
+			Annotation: news.Annotation{Companies: []news.Company{scored(honda, 0.95, -0.6), scored(nissan, 0.5, -0.4)}, Events: events(news.EventMergerAcquisition)}},
 		{Title: "Toyota steigert Gewinn", Description: "Mehr Elektroautos verkauft", Text: "Der Autobauer meldet mehr Gewinn.",
-			URL: "https://example.de/toyota", Published: base.Add(2 * h), Language: "de",
+			URL: "https://example.de/toyota", Published: base.Add(2 * h), Language: "de", Source: "example.de",
 			Annotation: news.Annotation{Companies: []news.Company{toyota}, Events: events(news.EventEarnings)}},
 		{Title: "Berkshire buys more Apple", Text: "Berkshire Hathaway added to its Apple stake and bought back shares.",
 			URL: "https://example.com/brk", Published: base.Add(1 * h), Language: "en",
@@ -115,6 +123,7 @@ func testSearch(t *testing.T, s store.Store) {
 		{"description is searched", store.Query{Search: "elektro*"}, []string{toyotaDE}, 0},
 		{"or", store.Query{Search: "honda | toyota"}, []string{merger, toyotaDE}, 0},
 		{"groups", store.Query{Search: "(honda | toyota) -merger"}, []string{toyotaDE}, 0},
+		{"search and date", store.Query{Search: "nissan", PublishedAfter: base, PublishedBefore: base.Add(3 * h)}, []string{merger}, 0},
 		{"symbol and search", store.Query{Symbols: []string{"NSANY"}, Search: "foxconn"}, []string{talks}, 0},
 		{"published after, inclusive", store.Query{PublishedAfter: base.Add(2 * h)}, []string{talks, headline, merger, toyotaDE}, 0},
 		{"published before, inclusive", store.Query{PublishedBefore: base.Add(1 * h)}, []string{brk, recall}, 0},
@@ -129,12 +138,28 @@ func testSearch(t *testing.T, s store.Store) {
 		{"story", store.Query{StoryID: "s1"}, []string{talks, recall}, 0},
 		{"parent", store.Query{ParentUUID: ids[talks]}, []string{headline}, 0},
 		{"kind", store.Query{Kind: news.KindHeadline}, []string{headline}, 0},
+		{"sources, any case", store.Query{Sources: []string{"EXAMPLE.COM", "example.de"}}, []string{talks, merger, toyotaDE}, 0},
+		{"min match score of the symbol's company", store.Query{Symbols: []string{"NSANY"}, MinMatchScore: 0.8}, []string{talks, recall}, 0},
+		{"min match score of any company", store.Query{MinMatchScore: 0.92}, []string{merger}, 0},
+		{"sentiment at most", store.Query{SentimentLTE: ptr(-0.5)}, []string{merger}, 0},
+		{"sentiment of the symbol's company", store.Query{Symbols: []string{"7201"}, SentimentLTE: ptr(-0.3)}, []string{merger}, 0},
+		{"sentiment at least", store.Query{Symbols: []string{"HMC", "7201.XTKS"}, SentimentGTE: ptr(0)}, []string{talks, recall}, 0},
+		{"sentiment range", store.Query{SentimentGTE: ptr(-0.5), SentimentLTE: ptr(-0.1)}, []string{merger}, 0},
+		{"story and search", store.Query{StoryID: "s1", Search: "recall*"}, []string{recall}, 0},
+		{"event and search", store.Query{Events: []string{news.EventMergerAcquisition, news.EventPartnership}, Search: "honda"}, []string{merger}, 0},
+		{"parent and search", store.Query{ParentUUID: ids[talks], Search: "shares"}, []string{headline}, 0},
+		{"parent and other search", store.Query{ParentUUID: ids[talks], Search: "nissan"}, nil, 0},
+		{"all filters", store.Query{Symbols: []string{"7201"}, Search: "nissan", Events: []string{news.EventPartnership},
+			Languages: []string{"en"}, StoryID: "s1", Kind: news.KindArticle, PublishedAfter: base, PublishedBefore: base.Add(5 * h)}, []string{talks}, 0},
 		{"first page", store.Query{Limit: 2}, []string{talks, headline}, 6},
 		{"middle page", store.Query{Limit: 2, Offset: 2}, []string{merger, toyotaDE}, 6},
 		{"last page, short", store.Query{Limit: 4, Offset: 4}, []string{brk, recall}, 6},
 		{"beyond the end", store.Query{Limit: 2, Offset: 10}, nil, 6},
 		{"negative paging is ignored", store.Query{Limit: -1, Offset: -5}, []string{talks, headline, merger, toyotaDE, brk, recall}, 0},
 		{"filtered paging", store.Query{Search: "nissan", Limit: 1, Offset: 1}, []string{merger}, 3},
+		{"count stops at MaxFound", store.Query{Limit: 2, MaxFound: 4}, []string{talks, headline}, 4},
+		{"count up to MaxFound", store.Query{Search: "nissan", MaxFound: 3}, []string{talks, merger, recall}, 0},
+		{"page beyond MaxFound", store.Query{Limit: 2, Offset: 4, MaxFound: 3}, []string{brk, recall}, 3},
 	}
 	for _, tt := range tests {
 		res, err := s.SearchArticles(ctx, tt.q)
@@ -149,8 +174,9 @@ func testSearch(t *testing.T, s store.Store) {
 		if found == 0 {
 			found = len(tt.want)
 		}
-		if res.Found != found {
-			t.Errorf("%s: Found = %d, want %d", tt.name, res.Found, found)
+		more := tt.q.MaxFound > 0 && found == tt.q.MaxFound && tt.name != "count up to MaxFound"
+		if res.Found != found || res.FoundMore != more {
+			t.Errorf("%s: Found = %d, FoundMore = %v; want %d, %v", tt.name, res.Found, res.FoundMore, found, more)
 		}
 	}
 }

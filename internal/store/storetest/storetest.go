@@ -146,6 +146,13 @@ func testDefaults(t *testing.T, s store.Store) {
 		t.Errorf("UUID = %s, want the caller's %s", b.UUID, given)
 	}
 	get(t, s, given)
+	taken := &news.Article{UUID: given, Title: "Another story"}
+	if _, err := s.SaveArticle(ctx, taken); !errors.Is(err, store.ErrInvalid) {
+		t.Errorf("saving another article with a taken UUID = %v, want ErrInvalid", err)
+	}
+	if got := get(t, s, given); got.Title != b.Title {
+		t.Errorf("article %s has title %q after a clash, want %q", given, got.Title, b.Title)
+	}
 }
 
 func testInvalid(t *testing.T, s store.Store) {

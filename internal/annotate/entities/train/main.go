@@ -19,7 +19,7 @@ func main() {
 	out := flag.String("out", "model.bin.gz", "model file to write")
 	epochs := flag.Int("epochs", 8, "training passes")
 	seed := flag.Uint64("seed", 1, "shuffling seed")
-	prune := flag.Float64("prune", 0.05, "drop averaged weights smaller than this")
+	prune := flag.Float64("prune", 1, "drop averaged weights smaller than this")
 	flag.Parse()
 	if err := run(*in, *out, entities.TrainOptions{Epochs: *epochs, Seed: *seed, Prune: float32(*prune), Log: os.Stderr}); err != nil {
 		fmt.Fprintln(os.Stderr, "train:", err)

@@ -1,26 +1,28 @@
 -- Articles, their index tables, the full-text index, sources and the
 -- security master. Times are Unix microseconds (UTC); NULL when unknown.
 
+-- The columns filters read come first and the long texts last, so reading
+-- a row for a filter does not read through its text.
 CREATE TABLE articles (
     id            INTEGER PRIMARY KEY,
-    uuid          TEXT    NOT NULL UNIQUE,
+    sort_time     INTEGER NOT NULL,  -- published, else discovered
     kind          TEXT    NOT NULL,
+    language      TEXT    NOT NULL,
+    story_id      TEXT    NOT NULL,
+    parent_uuid   TEXT    NOT NULL,
+    uuid          TEXT    NOT NULL UNIQUE,
+    published     INTEGER,
+    discovered    INTEGER NOT NULL,
+    source        TEXT    NOT NULL,
+    source_id     INTEGER NOT NULL,
+    content_hash  TEXT    NOT NULL UNIQUE,
     url           TEXT    NOT NULL,
     canonical_url TEXT    NOT NULL,
     url_key       TEXT,              -- canonical URL, else URL; NULL when neither
+    author        TEXT    NOT NULL,
     title         TEXT    NOT NULL,
     description   TEXT    NOT NULL,
     body          TEXT    NOT NULL,
-    author        TEXT    NOT NULL,
-    published     INTEGER,
-    discovered    INTEGER NOT NULL,
-    sort_time     INTEGER NOT NULL,  -- published, else discovered
-    source        TEXT    NOT NULL,
-    source_id     INTEGER NOT NULL,
-    language      TEXT    NOT NULL,
-    content_hash  TEXT    NOT NULL UNIQUE,
-    parent_uuid   TEXT    NOT NULL,
-    story_id      TEXT    NOT NULL,
     annotation    TEXT    NOT NULL   -- news.Annotation as JSON
 );
 CREATE UNIQUE INDEX articles_url_key ON articles (url_key) WHERE url_key IS NOT NULL;

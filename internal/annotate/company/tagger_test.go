@@ -1,0 +1,154 @@
+package company
+
+import (
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/tickerwire/tickerwire/internal/news"
+	"github.com/tickerwire/tickerwire/internal/secmaster"
+)
+
+var (
+	defaultOnce   sync.Once
+	defaultTagger *Tagger
+)
+
+func tagger() *Tagger {
+	defaultOnce.Do(func() { defaultTagger = New(secmaster.Default()) })
+	return defaultTagger
+}
+
+// primaries returns the primary listing keys of the companies found, sorted.
+func primaries(cs []news.Company) []string {
+	out := []string{}
+	for _, c := range cs {
+		out = append(out, c.PrimaryListing().Key())
+	}
+	sort.Strings(out)
+	return out
+}
+
+func orgNames(os []news.Organization) []string {
+	out := []string{}
+	for _, o := range os {
+		out = append(out, o.Name)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestTaggerRules(t *testing.T) {
+	tests := []struct {
+		rule, title, text string
+		want              []string // primary listings
+	}{
+		{"explicit tags", "", "Japan’s Nissan Motor Co. (OTC:NSANY) is in talks with Foxconn (SS:601138)", []string{"601138.XSHG", "7201.XTKS"}},
+		{"tag with space and cashtag", "", "Apple (NASDAQ: AAPL) rose while $TSLA fell and NYSE:F was flat.", []string{"AAPL.XNAS", "F.XNYS", "TSLA.XNAS"}},
+		{"HKEX code without leading zeros", "", "Geely (HKG:0175) shares rose.", []string{"175.XHKG"}},
+		{"tags of every market", "", "(TPE:2330) (LON:RIO) (ASX:BHP) (NSE:RELIANCE) (TYO:7201)", []string{"2330.XTAI", "7201.XTKS", "BHP.XASX", "RELIANCE.XNSE", "RIO.XLON"}},
+		{"legal suffixes", "", "Toyota Motor Corporation and Sony Group Corp. and Rio Tinto plc reported.", []string{"6758.XTKS", "7203.XTKS", "RIO.XLON"}},
+		{"possessives", "Toyota’s Surprise CEO Change", "Starbucks' policies and Alphabet's spending.", []string{"7203.XTKS", "GOOGL.XNAS", "SBUX.XNAS"}},
+		{"hyphenated alliance", "", "Mitsubishi Motors, a partner in the Nissan-Renault alliance, said so.", []string{"7201.XTKS", "7211.XTKS", "RNO.XPAR"}},
+		{"upper-case headline", "TOYOTA AND SONY SHARES JUMP", "", []string{"6758.XTKS", "7203.XTKS"}},
+		{"ticker-like words are words", "", "IT spending is ON track for ALL firms, A report says; F grade.", []string{}},
+		{"brand stands for parent", "Instagram Outage Disrupts Thousands of U.S. Users", "", []string{"META.XNAS"}},
+		{"Apple the company", "Apple CFO: The Core Of The Company Is Innovation", "", []string{"AAPL.XNAS"}},
+		{"apple the fruit", "", "She ate an apple and a pear at the Apple orchard festival.", []string{}},
+		{"Ford the company", "Ford and Geely Explore Strategic Manufacturing Partnership in Europe", "", []string{"175.XHKG", "F.XNYS"}},
+		{"Harrison Ford the actor", "", "Harrison Ford starred in the film, and Ford said he enjoyed it.", []string{}},
+		{"Target the retailer", "", "Target shares fell after the retailer cut its outlook.", []string{"TGT.XNYS"}},
+		{"price target is no retailer", "Stifel Maintains Buy, Raises Price Target to $70", "", []string{"SF.XNYS"}},
+		{"Gap the retailer", "", "Gap Inc. said sales rose.", []string{"GAP.XNYS"}},
+		{"a gap in the market", "", "Mind the gap. We hiked the Gap of Dunloe in Kerry.", []string{}},
+		{"Shell, Meta, Visa, Oracle as companies", "", "Shell, Meta, Visa and Oracle shares rose after earnings.", []string{"META.XNAS", "ORCL.XNYS", "SHEL.XLON", "V.XNYS"}},
+		{"shell, meta, visa, oracle as words", "", "The Oracle of Omaha held a shell. A visa was meta. Shell casings were found.", []string{}},
+		{"regulators and indices are not companies", "FDA Targets Hims & Hers", "The SEC and Sensex, Nifty and the S&P 500 moved.", []string{"HIMS.XNYS"}},
+		{"media outlets cited are organisations", "", "The New York Times and CNN reported, Reuters said.", []string{}},
+		{"sponsor names on venues", "", "The band played the PNC Arena and the Pepsi Center.", []string{}},
+	}
+	for _, tt := range tests {
+		body := news.Body(tt.title, tt.text)
+		cs, _ := tagger().Find(body, len(tt.title))
+		if diff := cmp.Diff(tt.want, primaries(cs)); diff != "" {
+			t.Errorf("%s: %q: (-want +got):\n%s", tt.rule, body, diff)
+		}
+	}
+}
+
+func TestOrganizations(t *testing.T) {
+	body := "SpaceX and ByteDance talked to the FDA, the Nikkei reported, citing Reuters."
+	cs, orgs := tagger().Find(body, 0)
+	if len(cs) != 0 {
+		t.Errorf("companies: %v", primaries(cs))
+	}
+	want := []string{"ByteDance", "Nikkei", "Reuters", "SpaceX", "U.S. Food and Drug Administration"}
+	if diff := cmp.Diff(want, orgNames(orgs)); diff != "" {
+		t.Errorf("organizations (-want +got):\n%s", diff)
+	}
+}
+
+func TestMentionsAndScores(t *testing.T) {
+	text := "Japan’s Nissan Motor Co. (OTC:NSANY) is in talks with Foxconn. Nissan said so. " +
+		"Mitsubishi Motors, part of the Nissan-Renault alliance, agreed."
+	cs, _ := tagger().Find(text, 0)
+	byKey := map[string]news.Company{}
+	for _, c := range cs {
+		byKey[c.PrimaryListing().Key()] = c
+		for _, m := range c.Mentions {
+			if text[m.Start:m.End] != m.Text {
+				t.Errorf("%s: mention %+v does not match the text %q", c.Name, m, text[m.Start:m.End])
+			}
+		}
+		if c.MatchScore <= 0 || c.MatchScore > 1 {
+			t.Errorf("%s: match_score %v out of (0, 1]", c.Name, c.MatchScore)
+		}
+	}
+	nissan, renault := byKey["7201.XTKS"], byKey["RNO.XPAR"]
+	if got := []string{nissan.Mentions[0].Text, nissan.Mentions[1].Text}; !cmp.Equal(got, []string{"Nissan Motor Co.", "OTC:NSANY"}) {
+		t.Errorf("Nissan mentions = %q", got)
+	}
+	if !(nissan.MatchScore > renault.MatchScore) || renault.MatchScore > 0.4 {
+		t.Errorf("scores: Nissan %v (named often, first) should beat Renault %v (once, in an alliance)", nissan.MatchScore, renault.MatchScore)
+	}
+	if cs[0].Name != nissan.Name {
+		t.Errorf("companies should be ordered by match_score, first is %s", cs[0].Name)
+	}
+}
+
+// TestImportedNames checks the rules for names that come from reference
+// files rather than the curated table.
+func TestImportedNames(t *testing.T) {
+	cos := append(secmaster.Curated(),
+		secmaster.Company{Name: "Sangamo Therapeutics, Inc.", Country: "US", Listings: []news.Listing{{Symbol: "SGMO", MIC: "XNAS"}}, Weight: secmaster.WeightSmall},
+		secmaster.Company{Name: "Outlook Therapeutics, Inc.", Country: "US", Listings: []news.Listing{{Symbol: "OTLK", MIC: "XNAS"}}, Weight: secmaster.WeightMicro},
+		secmaster.Company{Name: "Kansai Nerolac Paints Limited", Country: "IN", Listings: []news.Listing{{Symbol: "KANSAINER", MIC: "XNSE"}}, Weight: secmaster.WeightMid},
+		secmaster.Company{Name: "Sun Pharma Advanced Research Company Ltd", Country: "IN", Listings: []news.Listing{{Symbol: "SPARC", MIC: "XNSE"}}, Weight: secmaster.WeightSmall},
+		secmaster.Company{Name: "Whirlpool of India Limited", Country: "IN", Listings: []news.Listing{{Symbol: "WHIRLPOOL", MIC: "XNSE"}}, Weight: secmaster.WeightMid},
+		secmaster.Company{Name: "Santa Fe Gold Corp", Country: "US", Listings: []news.Listing{{Symbol: "SFEG", MIC: "OTCM"}}, Weight: secmaster.WeightMicro},
+	)
+	m := secmaster.New(cos)
+	tg := New(m)
+	tests := []struct {
+		rule, text string
+		want       []string
+	}{
+		{"short name in a headline with context", "Sangamo shares rise on gene therapy deal", []string{"SGMO.XNAS"}},
+		{"short name without context", "Sangamo is a word here", []string{}},
+		{"common headline word", "Outlook raised for the year; shares rise", []string{}},
+		{"descriptor dropped", "Kansai Nerolac Q1 net up 19 per cent", []string{"KANSAINER.XNSE"}},
+		{"namesake in an Indian story", "Whirlpool Q3 net up 49% to Rs 24 cr", []string{"WHIRLPOOL.XNSE"}},
+		{"namesake elsewhere", "Whirlpool shares rise after earnings", []string{"WHR.XNYS"}},
+		{"curated beats imported prefix", "Sun Pharma shares fall 9% on USFDA alert", []string{"SUNPHARMA.XNSE"}},
+		{"one-word short name in a long text wants a plain mention", "Sangamo shares rose. " + strings.Repeat("Filler words about the weather. ", 20), []string{}},
+		{"one-word short name in a long text after the full name", "Sangamo Therapeutics Inc. said Sangamo shares rose. " + strings.Repeat("Filler words about the weather. ", 20), []string{"SGMO.XNAS"}},
+	}
+	for _, tt := range tests {
+		cs, _ := tg.Find(tt.text, len(tt.text))
+		if diff := cmp.Diff(tt.want, primaries(cs)); diff != "" {
+			t.Errorf("%s: %q (-want +got):\n%s", tt.rule, tt.text, diff)
+		}
+	}
+}

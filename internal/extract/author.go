@@ -1,0 +1,154 @@
+package extract
+
+import (
+	"encoding/json"
+	"html"
+	"maps"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// authorPrefix is a byline's lead-in ("By", "Von", "Autor:", ...).
+var authorPrefix = regexp.MustCompile(`(?i)^(?:(?:(?:zeige\s+)?alle\s+beiträge|(?:view\s+)?all\s+posts|posts|artikel|beitrag|post\s+author)\s+(?:by|von)\b|(?:written|posted|published|geschrieben|gespeichert|verfasst|erstellt|reported)\s+(?:by|von)\b|责任编辑\s*[：:]|by\b|von\b|vom\b|par\b|por\b|door\b|di\b|autor(?:in|en)?\b|author\b|auteur\b|text\b|von\s+der\b|interview\b|redakteur(?:in)?\b|foto\b|bild\b|quelle\b)[\s:]*`)
+
+// authorTail cuts what often follows a name in a byline: a date, "am ...",
+// "Stand ...", a separator with more text, an e-mail address.
+var authorTail = regexp.MustCompile(`(?i)\s*(?:\||•|·|\b(?:am|on|le|el|il|stand|veröffentlicht|publiziert|published|updated|aktualisiert|alle artikel|all articles|all posts|more from|mehr von|follow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|(?-i:Publiziert|Veröffentlicht|Aktualisiert)|,?\s*(?:(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?\d{1,4}(?:\.?\s*[./-]?\s*\d{1,2}\s*[./-]\s*\d{1,4}|\.\s*\d{1,2}\.\s*\d{2,4}|\.?\s+\p{L}+\s+\d{4})|,\s*(?:dpa|afp|ap|reuters|sid|kna|epd|apa|ddp|dts)$|\S+@\S+).*$`)
+
+// authorJunk are byline texts that name no author.
+var authorJunk = regexp.MustCompile(`(?i)^(?:name|author|autor|admin|administrator|auteurs?|editor|unknown|anonymous|human|person|publiziert|datum|date|follow|abgelegt unter|about the author)$|\s(?:sagt|says|schreibt|wrote)$`)
+
+// cleanAuthor trims a byline to the author's name as the page writes it, or
+// returns "" when s does not look like one.
+func cleanAuthor(s string) string {
+	s = foldSpace(html.UnescapeString(s))
+	s = trimGluedPrefix(s)
+	for range 2 {
+		s = strings.TrimSpace(authorPrefix.ReplaceAllString(s, ""))
+	}
+	s = authorTail.ReplaceAllString(s, "")
+	s = strings.TrimFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsPunct(r) && r != '.' && r != ')'
+	})
+	switch {
+	case s == "", authorJunk.MatchString(s),
+		strings.Contains(s, "://"), strings.HasPrefix(s, "www."),
+		utf8.RuneCountInString(s) > 80, wordCount(s) > 10:
+		return ""
+	}
+	if !strings.ContainsFunc(s, unicode.IsLetter) {
+		return ""
+	}
+	return s
+}
+
+// chooseAuthor picks the first usable author from the page's sources, most
+// reliable first.
+// Metadata often names the publisher as the author: such candidates are
+// skipped when they name the site. Page bylines are taken as written.
+func chooseAuthor(m *pageMeta, title string) string {
+	declared := m.declaredAuthors()
+	for i, c := range append(declared, m.bylines()...) {
+		a := cleanAuthor(c)
+		if a == "" || a == title {
+			continue
+		}
+		if i < len(declared) && (namesSite(a, "", m.host) || namesSite(a, m.meta["og:site_name"], "")) {
+			continue
+		}
+		return a
+	}
+	return ""
+}
+
+// declaredAuthors lists the authors the page's metadata declares, most
+// reliable first.
+func (m *pageMeta) declaredAuthors() []string {
+	var out []string
+	out = append(out, m.ldAuthors...)
+	for _, k := range []string{"author", "article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "byl", "og:article:author"} {
+		if v := m.meta[k]; v != "" {
+			out = append(out, v)
+		}
+	}
+	if strings.Contains(strings.ToLower(m.meta["twitter:label1"]), "by") || strings.Contains(strings.ToLower(m.meta["twitter:label1"]), "von") {
+		out = append(out, m.meta["twitter:data1"])
+	}
+	return out
+}
+
+// bylines lists the author statements in the page's text, most reliable first.
+func (m *pageMeta) bylines() []string {
+	var out []string
+	out = append(out, m.itempropAuthors...)
+	out = append(out, m.relAuthors...)
+	out = append(out, m.classAuthors...)
+	return append(out, m.textBylines...)
+}
+
+// ldAuthorNames finds the author names in one JSON-LD script.
+func ldAuthorNames(script string) []string {
+	var v any
+	if json.Unmarshal([]byte(script), &v) != nil {
+		return nil
+	}
+	var names []string
+	var walk func(any, bool)
+	walk = func(v any, isAuthor bool) {
+		switch x := v.(type) {
+		case map[string]any:
+			if isAuthor {
+				if n, ok := x["name"].(string); ok {
+					names = append(names, n)
+					return
+				}
+			}
+			for _, k := range slices.Sorted(maps.Keys(x)) { // map order would make the choice random
+				walk(x[k], isAuthor || k == "author" || k == "creator")
+			}
+		case []any:
+			if isAuthor && len(x) > 0 {
+				var list []string
+				for _, c := range x {
+					switch y := c.(type) {
+					case string:
+						list = append(list, y)
+					case map[string]any:
+						if n, ok := y["name"].(string); ok {
+							list = append(list, n)
+						}
+					}
+				}
+				if len(list) > 0 {
+					names = append(names, strings.Join(list, "; "))
+					return
+				}
+			}
+			for _, c := range x {
+				walk(c, isAuthor)
+			}
+		case string:
+			if isAuthor {
+				names = append(names, x)
+			}
+		}
+	}
+	walk(v, false)
+	return names
+}
+
+// trimGluedPrefix removes a byline lead-in glued to the name ("ByJane Doe"),
+// as pages that set the two in separate elements give them.
+func trimGluedPrefix(s string) string {
+	for _, p := range []string{"By", "Von"} {
+		if rest, ok := strings.CutPrefix(s, p); ok {
+			if r, _ := utf8.DecodeRuneInString(rest); unicode.IsUpper(r) {
+				return rest
+			}
+		}
+	}
+	return s
+}

@@ -1,0 +1,90 @@
+package ingest
+
+import (
+	"context"
+	"sync"
+	"time"
+
+	"github.com/tickerwire/tickerwire/internal/news"
+	"github.com/tickerwire/tickerwire/internal/store"
+	"github.com/tickerwire/tickerwire/internal/story"
+)
+
+// Stories assigns stored articles to stories with the online clusterer of
+// package story. It is safe for concurrent use.
+type Stories struct {
+	mu sync.Mutex
+	c  *story.Clusterer
+}
+
+// NewStories returns an empty story assigner.
+func NewStories(cfg story.Config) *Stories {
+	return &Stories{c: story.NewClusterer(cfg)}
+}
+
+// StoryDoc is the clusterer's view of an article.
+func StoryDoc(a *news.Article) story.Doc {
+	d := story.Doc{ID: a.UUID, Title: a.Title, Text: a.Text, Published: a.Published}
+	for _, c := range a.Annotation.Companies {
+		if l := c.PrimaryListing(); l.Symbol != "" {
+			d.Companies = append(d.Companies, l.Key())
+		}
+	}
+	for _, e := range a.Annotation.Events {
+		d.Events = append(d.Events, e.Type)
+	}
+	return d
+}
+
+// AssignStory puts a into a story and returns the story's id.
+func (s *Stories) AssignStory(a *news.Article) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.c.Assign(StoryDoc(a)).Story
+}
+
+// Similar returns up to k articles most like the article with id among the
+// open stories.
+func (s *Stories) Similar(id string, k int) []story.Match {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.c.Similar(id, k)
+}
+
+// restorePage is how many articles are read at a time when restoring.
+const restorePage = 1000
+
+// Restore replays the stored articles of the last window, oldest first,
+// so stories continue across restarts. It returns how many it replayed.
+func (s *Stories) Restore(ctx context.Context, st store.Store, window time.Duration, now time.Time) (int, error) {
+	var batch [][]news.Article
+	q := store.Query{PublishedAfter: now.Add(-window), Limit: restorePage}
+	for {
+		res, err := st.SearchArticles(ctx, q)
+		if err != nil {
+			return 0, err
+		}
+		if len(res.Articles) == 0 {
+			break
+		}
+		batch = append(batch, res.Articles)
+		q.Offset += len(res.Articles)
+		if q.Offset >= res.Found {
+			break
+		}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := 0
+	for i := len(batch) - 1; i >= 0; i-- { // pages come newest first
+		page := batch[i]
+		for j := len(page) - 1; j >= 0; j-- {
+			a := &page[j]
+			if a.StoryID != "" {
+				s.c.Add(StoryDoc(a), a.StoryID)
+				n++
+			}
+		}
+	}
+	return n, nil
+}
