@@ -20,11 +20,13 @@ func init() {
 		Help: `Usage: tickerwire serve [--addr HOST:PORT] [--data DIR | --database URL] [--nats URL]
                         [--reference DIR] [--sources none|default|FILE]
 
-Serves the JSON API (/v1/news/all, /v1/news/uuid/{uuid}), the web UI (/ and
-/news/{uuid}), RSS (/feeds/news.rss), /healthz and /metrics from the store in
---data, and collects news from its sources: --sources default adds the curated
-list of public financial feeds, FILE adds the feeds and pages it lists (OPML,
-or one URL a line), none adds nothing.
+Serves the JSON API (/v1/news/all and the rest of Marketaux's /v1 API,
+Polygon's /v2/reference/news, /v1/stream, /v1/watchlists; described at
+/v1/openapi.json), the web UI, feeds (/feeds/news.rss|atom|json), /healthz
+and /metrics from the store in --data; posts watchlist alerts to their
+webhooks; and collects news from its sources: --sources default adds the
+curated list of public financial feeds, FILE adds the feeds and pages it
+lists (OPML, or one URL a line), none adds nothing.
 
 On one machine serve keeps its data in SQLite under --data and collects news
 itself. With --database (PostgreSQL) and --nats (NATS JetStream) it is
@@ -62,8 +64,14 @@ func runServe(env *Env, args []string) error {
 		return err
 	}
 
+	ctx, cancel := context.WithCancel(env.Ctx)
+	defer cancel()
+	alerts, err := startAlerts(ctx, env, st, b.Queue)
+	if err != nil {
+		return err
+	}
 	mux := http.NewServeMux()
-	apiServer := &api.Server{Store: st, Log: env.Log, Checks: map[string]func(context.Context) error{
+	apiServer := &api.Server{Store: st, Log: env.Log, Hub: alerts.Hub, Checks: map[string]func(context.Context) error{
 		"queue": func(context.Context) error { return b.Queue.Healthy() },
 	}}
 	apiServer.Register(mux)
@@ -89,8 +97,6 @@ func runServe(env *Env, args []string) error {
 		// failing with "context canceled".
 		BaseContext: func(net.Listener) context.Context { return requestsCtx },
 	}
-	ctx, cancel := context.WithCancel(env.Ctx)
-	defer cancel()
 	var collector *sync.WaitGroup
 	if b.Shared {
 		collector = &sync.WaitGroup{} // workers collect; this node only serves
@@ -105,6 +111,7 @@ func runServe(env *Env, args []string) error {
 	case err := <-errc:
 		cancel()
 		collector.Wait()
+		alerts.Wait()
 		return fmt.Errorf("server: %w", err)
 	case <-env.Ctx.Done():
 	}
@@ -119,6 +126,7 @@ func runServe(env *Env, args []string) error {
 	defer done()
 	err = srv.Shutdown(shutdownCtx)
 	collector.Wait()
+	alerts.Wait()
 	env.Log.Info("stopped")
 	if err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err

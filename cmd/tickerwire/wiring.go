@@ -153,6 +153,6 @@ func pageFetcher(client *fetch.Client) ingest.PageFetcher {
 		if err != nil {
 			return news.Article{}, err
 		}
-		return extract.Article(resp.Body, resp.URL)
+		return extract.HTTPArticle(resp.Body, resp.ContentType, resp.URL)
 	}
 }

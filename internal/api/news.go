@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tickerwire/tickerwire/internal/alert"
 	"github.com/tickerwire/tickerwire/internal/news"
 	"github.com/tickerwire/tickerwire/internal/store"
 	"github.com/tickerwire/tickerwire/internal/text"
@@ -20,32 +21,34 @@ type NewsResponse struct {
 
 // Meta describes one page of results.
 type Meta struct {
-	Found    int `json:"found"`
-	Returned int `json:"returned"`
-	Limit    int `json:"limit"`
-	Page     int `json:"page"`
+	Found      int    `json:"found"`
+	Returned   int    `json:"returned"`
+	Limit      int    `json:"limit"`
+	Page       int    `json:"page"`
+	NextCursor string `json:"next_cursor,omitempty"` // tickerwire: the cursor of the next page
 }
 
 // NewsArticle is one article in Marketaux's shape, with tickerwire's own
 // additions (kind, events, story_id, parent_uuid).
 type NewsArticle struct {
-	UUID        string       `json:"uuid"`
-	Title       string       `json:"title"`
-	Description string       `json:"description"`
-	Keywords    string       `json:"keywords"`
-	Snippet     string       `json:"snippet"`
-	URL         string       `json:"url"`
-	ImageURL    string       `json:"image_url"`
-	Language    string       `json:"language"`
-	PublishedAt time.Time    `json:"published_at"`
-	Source      string       `json:"source"`
-	Kind        string       `json:"kind"`
-	Sentiment   float64      `json:"sentiment_score"`
-	Entities    []Entity     `json:"entities"`
-	Events      []news.Event `json:"events"`
-	StoryID     string       `json:"story_id,omitempty"`
-	ParentUUID  string       `json:"parent_uuid,omitempty"`
-	Similar     []any        `json:"similar"`
+	UUID        string        `json:"uuid"`
+	Title       string        `json:"title"`
+	Description string        `json:"description"`
+	Keywords    string        `json:"keywords"`
+	Snippet     string        `json:"snippet"`
+	URL         string        `json:"url"`
+	ImageURL    string        `json:"image_url"`
+	Language    string        `json:"language"`
+	PublishedAt time.Time     `json:"published_at"`
+	Source      string        `json:"source"`
+	Relevance   *float64      `json:"relevance_score"` // null: tickerwire ranks by relevance (sort=relevance_score) without reporting a score
+	Kind        string        `json:"kind"`
+	Sentiment   float64       `json:"sentiment_score"`
+	Entities    []Entity      `json:"entities"`
+	Events      []news.Event  `json:"events"`
+	StoryID     string        `json:"story_id,omitempty"`
+	ParentUUID  string        `json:"parent_uuid,omitempty"`
+	Similar     []NewsArticle `json:"similar"`
 }
 
 // Entity is a company an article is about, in Marketaux's shape, with all
@@ -77,23 +80,78 @@ func (s *Server) handleNewsAll(w http.ResponseWriter, r *http.Request) {
 		writeError(w, perr)
 		return
 	}
-	res, err := s.Store.SearchArticles(r.Context(), params.Query)
-	if err != nil {
-		if errors.Is(err, store.ErrBadQuery) {
-			writeError(w, badParam("search", err.Error()))
-			return
-		}
-		serverError(w, s.Log, err)
+	res, ok := s.search(w, r, params.Query)
+	if !ok {
 		return
 	}
 	resp := NewsResponse{
-		Meta: Meta{Found: res.Found, Returned: len(res.Articles), Limit: params.Limit, Page: params.Page},
+		Meta: Meta{Found: res.Found, Returned: len(res.Articles), Limit: params.Limit, Page: params.Page, NextCursor: res.Next},
 		Data: make([]NewsArticle, 0, len(res.Articles)),
 	}
+	keep, err := entityKeeper(params)
+	if err != nil {
+		serverError(w, s.Log, err)
+		return
+	}
 	for i := range res.Articles {
-		resp.Data = append(resp.Data, ToNewsArticle(&res.Articles[i], params.Query.Symbols))
+		out := toNewsArticle(&res.Articles[i], params.Query.Symbols, keep)
+		if params.Query.GroupSimilar && res.Articles[i].StoryID != "" {
+			if out.Similar, err = s.storyMates(r, &res.Articles[i], 3); err != nil {
+				serverError(w, s.Log, err)
+				return
+			}
+		}
+		resp.Data = append(resp.Data, out)
 	}
 	writeJSON(w, http.StatusOK, resp)
+}
+
+// search runs a store query, answering a search that cannot be run with
+// 400 and a failure with 500; ok is false when it answered.
+func (s *Server) search(w http.ResponseWriter, r *http.Request, q store.Query) (store.Result, bool) {
+	res, err := s.Store.SearchArticles(r.Context(), q)
+	if errors.Is(err, store.ErrBadQuery) {
+		writeError(w, badParam("search", err.Error()))
+		return res, false
+	}
+	if err != nil {
+		serverError(w, s.Log, err)
+		return res, false
+	}
+	return res, true
+}
+
+// entityKeeper returns, for filter_entities, which companies to show: those
+// with a listing passing the entity filters; nil shows all.
+func entityKeeper(p NewsParams) (func(news.Company) bool, error) {
+	if !p.FilterEntities || !p.Query.HasEntityFilter() {
+		return nil, nil
+	}
+	q := store.Query{Symbols: p.Query.Symbols, SentimentGTE: p.Query.SentimentGTE, SentimentLTE: p.Query.SentimentLTE,
+		MinMatchScore: p.Query.MinMatchScore, Filters: store.Filters{MICs: p.Query.MICs, Countries: p.Query.Countries,
+			Industries: p.Query.Industries, EntityTypes: p.Query.EntityTypes, MustHaveEntities: p.Query.MustHaveEntities}}
+	f, err := alert.NewFilter(q)
+	if err != nil {
+		return nil, err
+	}
+	return func(c news.Company) bool {
+		return f.Match(&news.Article{Annotation: news.Annotation{Companies: []news.Company{c}}})
+	}, nil
+}
+
+// storyMates returns up to n other articles of a's story, newest first.
+func (s *Server) storyMates(r *http.Request, a *news.Article, n int) ([]NewsArticle, error) {
+	res, err := s.Store.SearchArticles(r.Context(), store.Query{StoryID: a.StoryID, Limit: n + 1})
+	if err != nil {
+		return nil, err
+	}
+	out := []NewsArticle{}
+	for i := range res.Articles {
+		if res.Articles[i].UUID != a.UUID && len(out) < n {
+			out = append(out, ToNewsArticle(&res.Articles[i], nil))
+		}
+	}
+	return out, nil
 }
 
 func (s *Server) handleNewsUUID(w http.ResponseWriter, r *http.Request) {
@@ -115,6 +173,12 @@ func (s *Server) handleNewsUUID(w http.ResponseWriter, r *http.Request) {
 // symbol is the listing the query asked for when it names one, else the
 // primary listing.
 func ToNewsArticle(a *news.Article, wantSymbols []string) NewsArticle {
+	return toNewsArticle(a, wantSymbols, nil)
+}
+
+// toNewsArticle is ToNewsArticle showing only the companies keep accepts
+// (all when keep is nil).
+func toNewsArticle(a *news.Article, wantSymbols []string, keep func(news.Company) bool) NewsArticle {
 	out := NewsArticle{
 		UUID:        a.UUID,
 		Title:       DisplayTitle(a),
@@ -130,7 +194,7 @@ func ToNewsArticle(a *news.Article, wantSymbols []string) NewsArticle {
 		Events:      a.Annotation.Events,
 		StoryID:     a.StoryID,
 		ParentUUID:  a.ParentUUID,
-		Similar:     []any{},
+		Similar:     []NewsArticle{},
 	}
 	if out.Events == nil {
 		out.Events = []news.Event{}
@@ -138,6 +202,9 @@ func ToNewsArticle(a *news.Article, wantSymbols []string) NewsArticle {
 	body := news.Body(a.Title, a.Text)
 	titleEnd := len(a.Title)
 	for _, c := range a.Annotation.Companies {
+		if keep != nil && !keep(c) {
+			continue
+		}
 		l := chooseListing(c, wantSymbols)
 		e := Entity{
 			Symbol: l.Symbol, Name: c.Name, Exchange: l.MIC, ExchangeLong: ExchangeName(l.MIC),

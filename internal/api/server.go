@@ -6,11 +6,14 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"slices"
+	"strconv"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	"github.com/tickerwire/tickerwire/internal/alert"
 	"github.com/tickerwire/tickerwire/internal/store"
 )
 
@@ -22,6 +25,24 @@ type Server struct {
 	// Checks are the parts besides the store whose health /healthz
 	// reports, by name (the work queue, for one).
 	Checks map[string]func(ctx context.Context) error
+	// Hub feeds /v1/stream; Register makes one when nil. The caller
+	// publishes each newly stored article to it (ingest.Pipeline.OnStored).
+	Hub *alert.Hub
+	// RateLimit is the requests per minute of keys without their own limit
+	// (DefaultRateLimit when 0).
+	RateLimit int
+
+	limits limiters
+	routes []Route
+}
+
+// Route is one endpoint, as the OpenAPI document describes it.
+type Route struct {
+	Method  string
+	Path    string // with {name} for path parameters
+	Summary string
+	Params  []Param
+	Public  bool // served without an API key
 }
 
 // Metrics are the Prometheus collectors of the HTTP server.
@@ -57,15 +78,79 @@ func (s *Server) Register(mux *http.ServeMux) {
 	if s.Metrics == nil {
 		s.Metrics = NewMetrics()
 	}
-	handle := func(pattern string, h http.HandlerFunc) {
-		mux.Handle(pattern, s.instrument(pattern, h))
+	if s.Hub == nil {
+		s.Hub = alert.NewHub(0)
 	}
-	handle("GET /v1/news/all", s.handleNewsAll)
-	handle("GET /v1/news/uuid/{uuid}", s.handleNewsUUID)
-	handle("GET /feeds/news.rss", s.handleFeedRSS)
-	handle("GET /healthz", s.handleHealth)
-	handle("/v1/", s.handleUnknownEndpoint)
+	page := []Param{{"limit", "integer", "Items per page, 1.." + strconv.Itoa(MaxLimit) + ".", nil}, {"page", "integer", "Page number, from 1.", nil}}
+	stats := concat(filterParams, []Param{{"group_by", "string", "What to count by (default symbol).", store.GroupBys}})
+	routes := []struct {
+		Route
+		h http.HandlerFunc
+	}{
+		{Route{Method: "GET", Path: "/v1/news/all", Summary: "Search articles (Marketaux-compatible).", Params: newsAllParams}, s.handleNewsAll},
+		{Route{Method: "GET", Path: "/v1/news/uuid/{uuid}", Summary: "One article by UUID."}, s.handleNewsUUID},
+		{Route{Method: "GET", Path: "/v1/news/similar/{uuid}", Summary: "Articles of the same story, then about the same companies.",
+			Params: concat([]Param{{"limit", "integer", "How many (1.." + strconv.Itoa(MaxLimit) + ").", nil}},
+				pick(filterParams, "language", "published_after", "published_before", "published_on"))}, s.handleNewsSimilar},
+		{Route{Method: "GET", Path: "/v1/news/sources", Summary: "Sources of stored articles by domain and language.",
+			Params: concat(pick(filterParams, "language", "domains"), page)}, s.handleNewsSources},
+		{Route{Method: "GET", Path: "/v1/entity/stats/intraday", Summary: "Article counts and average sentiment per entity and interval.",
+			Params: concat(stats, []Param{{"interval", "string", "Interval (default day).", store.Intervals}})}, s.handleEntityIntraday},
+		{Route{Method: "GET", Path: "/v1/entity/stats/aggregation", Summary: "Article counts and average sentiment per entity.",
+			Params: concat(stats, page, []Param{{"sort", "string", "Sort by (default total_documents).", aggregationSorts},
+				{"sort_order", "string", "desc (default) or asc.", []string{"desc", "asc"}}})}, s.handleEntityAggregation},
+		{Route{Method: "GET", Path: "/v1/entity/trending/aggregation", Summary: "Entities named more than usual (published_after..before against the 7 windows before).",
+			Params: concat(stats, page, []Param{{"min_doc_count", "integer", "Only entities in at least this many articles.", nil}})}, s.handleEntityTrending},
+		{Route{Method: "GET", Path: "/v1/entity/search", Summary: "Entities named in stored articles.",
+			Params: concat([]Param{{"search", "string", "Text in the symbol or name.", nil},
+				{"symbols", "string", "Comma-separated symbols.", nil}, {"exchanges", "string", "Comma-separated MICs.", nil},
+				{"countries", "string", "Comma-separated countries.", nil}, {"industries", "string", "Comma-separated industries.", nil},
+				{"types", "string", "Comma-separated entity types.", MarketauxEntityTypes}}, page)}, s.handleEntitySearch},
+		{Route{Method: "GET", Path: "/v1/entity/type/list", Summary: "Entity types."}, s.handleEntityTypes},
+		{Route{Method: "GET", Path: "/v1/entity/industry/list", Summary: "Industries of the stored entities."}, s.handleIndustries},
+		{Route{Method: "GET", Path: "/v2/reference/news", Summary: "Articles, Polygon-compatible.", Params: polygonParams}, s.handlePolygonNews},
+		{Route{Method: "GET", Path: "/v1/stream", Summary: "Server-Sent Events of newly stored articles, filtered like /v1/news/all; resumable with Last-Event-ID.",
+			Params: concat(filterParams, []Param{{"last_event_id", "string", "Resume after this event ID (for clients that cannot send Last-Event-ID).", nil}})}, s.handleStream},
+		{Route{Method: "GET", Path: "/v1/watchlists", Summary: "The caller's watchlists."}, s.handleWatchlists},
+		{Route{Method: "POST", Path: "/v1/watchlists", Summary: "Create a watchlist (JSON body)."}, s.handleCreateWatchlist},
+		{Route{Method: "GET", Path: "/v1/watchlists/{id}", Summary: "One watchlist."}, s.handleWatchlist},
+		{Route{Method: "PUT", Path: "/v1/watchlists/{id}", Summary: "Replace a watchlist (JSON body)."}, s.handleUpdateWatchlist},
+		{Route{Method: "DELETE", Path: "/v1/watchlists/{id}", Summary: "Delete a watchlist and its alerts."}, s.handleDeleteWatchlist},
+		{Route{Method: "GET", Path: "/v1/watchlists/{id}/deliveries", Summary: "A watchlist's alerts, each with its delivery attempts.",
+			Params: []Param{{"status", "string", "Only alerts in this state.", []string{store.AlertPending, store.AlertDelivered, store.AlertFailed}}}}, s.handleDeliveries},
+		{Route{Method: "GET", Path: "/feeds/news.rss", Summary: "RSS 2.0 feed of any /v1/news/all query.", Params: feedParams}, s.handleFeed("rss")},
+		{Route{Method: "GET", Path: "/feeds/news.atom", Summary: "Atom feed of any /v1/news/all query.", Params: feedParams}, s.handleFeed("atom")},
+		{Route{Method: "GET", Path: "/feeds/news.json", Summary: "JSON Feed of any /v1/news/all query.", Params: feedParams}, s.handleFeed("json")},
+		{Route{Method: "GET", Path: "/v1/openapi.json", Summary: "This document.", Public: true}, s.handleOpenAPI},
+		{Route{Method: "GET", Path: "/healthz", Summary: "Health of the server and its store.", Public: true}, s.handleHealth},
+	}
+	for _, rt := range routes {
+		h := rt.h
+		if !rt.Public {
+			h = s.guard(h)
+		}
+		pattern := rt.Method + " " + rt.Path
+		mux.Handle(pattern, s.instrument(pattern, h))
+		s.routes = append(s.routes, rt.Route)
+	}
+	mux.Handle("/v1/", s.instrument("/v1/", s.handleUnknownEndpoint))
+	mux.Handle("/v2/", s.instrument("/v2/", s.handleUnknownEndpoint))
 	mux.Handle("GET /metrics", promhttp.HandlerFor(s.Metrics.Registry, promhttp.HandlerOpts{}))
+	s.routes = append(s.routes, Route{Method: "GET", Path: "/metrics", Summary: "Prometheus metrics.", Public: true})
+}
+
+// Routes returns the routes Register added, as documented.
+func (s *Server) Routes() []Route { return s.routes }
+
+// pick returns the params named.
+func pick(params []Param, names ...string) []Param {
+	var out []Param
+	for _, p := range params {
+		if slices.Contains(names, p.Name) {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // statusRecorder remembers the status code written.
@@ -78,6 +163,9 @@ func (r *statusRecorder) WriteHeader(code int) {
 	r.code = code
 	r.ResponseWriter.WriteHeader(code)
 }
+
+// Unwrap lets http.ResponseController reach the connection.
+func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
 
 // Flush lets streaming handlers flush through the recorder.
 func (r *statusRecorder) Flush() {

@@ -4,15 +4,15 @@ import (
 	"encoding/json"
 	"html"
 	"maps"
-	"slices"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
 // authorPrefix is a byline's lead-in ("By", "Von", "Autor:", ...).
-var authorPrefix = regexp.MustCompile(`(?i)^(?:(?:(?:zeige\s+)?alle\s+beiträge|(?:view\s+)?all\s+posts|posts|artikel|beitrag|post\s+author)\s+(?:by|von)\b|(?:written|posted|published|geschrieben|verfasst|erstellt|reported)\s+(?:by|von)\b|by\b|von\b|vom\b|par\b|por\b|door\b|di\b|autor(?:in|en)?\b|author\b|auteur\b|text\b|von\s+der\b|interview\b|redakteur(?:in)?\b|foto\b|bild\b|quelle\b)[\s:]*`)
+var authorPrefix = regexp.MustCompile(`(?i)^(?:(?:(?:zeige\s+)?alle\s+beiträge|(?:view\s+)?all\s+posts|posts|artikel|beitrag|post\s+author)\s+(?:by|von)\b|(?:written|posted|published|geschrieben|gespeichert|verfasst|erstellt|reported)\s+(?:by|von)\b|责任编辑\s*[：:]|by\b|von\b|vom\b|par\b|por\b|door\b|di\b|autor(?:in|en)?\b|author\b|auteur\b|text\b|von\s+der\b|interview\b|redakteur(?:in)?\b|foto\b|bild\b|quelle\b)[\s:]*`)
 
 // authorTail cuts what often follows a name in a byline: a date, "am ...",
 // "Stand ...", a separator with more text, an e-mail address.

@@ -127,6 +127,8 @@ func TestCleanAuthor(t *testing.T) {
 		{"Tennis Club 4. 2. 2022.", "Tennis Club"},
 		{"Max Muster Alle Artikel", "Max Muster"},
 		{"RedaktionPubliziert", "Redaktion"},
+		{"责任编辑：孔德明", "孔德明"},
+		{"Gespeichert von rasos am 24. Juli 2017", "rasos"},
 	}
 	for _, tt := range tests {
 		if got := cleanAuthor(tt.in); got != tt.want {
@@ -209,4 +211,42 @@ func FuzzHTML(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestChooseTitle(t *testing.T) {
+	tests := []struct{ name, page, want string }{
+		{"heading without kicker", `<title>Acme posts record profit | Wire</title><h1><span class="kicker">Earnings</span> <span>Acme posts record profit</span></h1>`, "Acme posts record profit"},
+		{"heading as written", `<title>ACME POSTS RECORD PROFIT - Wire News</title><h1>Acme posts record profit</h1>`, "Acme posts record profit"},
+		{"logo heading ignored", `<title>Acme posts record profit in third quarter – Example Wire</title><h1>Example Wire</h1>`, "Acme posts record profit in third quarter"},
+		{"og:title", `<meta property="og:title" content="Rates held steady"><meta property="og:site_name" content="Wire"><title>Wire: home</title>`, "Rates held steady"},
+	}
+	for _, tt := range tests {
+		m := collectMeta(parse(t, tt.page), "wire.example")
+		if got := chooseTitle(m, ""); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestChooseAuthor(t *testing.T) {
+	tests := []struct{ name, page, want string }{
+		{"json-ld first", `<script type="application/ld+json">{"author":{"name":"Jane Doe"}}</script><meta name="author" content="Other">`, "Jane Doe"},
+		{"publisher named as author skipped", `<meta name="author" content="Wire Example"><meta property="og:site_name" content="Wire Example"><span class="byline">By John Roe</span>`, "John Roe"},
+		{"comment authors ignored", `<div class="comment-author">Troll</div><p>Von: Erika Muster</p>`, "Erika Muster"},
+		{"text byline", `<article><span>Posted by Konstantin</span><p>Body text.</p></article>`, "Konstantin"},
+		{"none", `<p>No byline here.</p>`, ""},
+	}
+	for _, tt := range tests {
+		m := collectMeta(parse(t, tt.page), "www.wire.example")
+		if got := chooseAuthor(m, ""); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestTidy(t *testing.T) {
+	got := tidy([]string{"Acme buys Widget", "Acme agreed to buy Widget.", "Acme buys Widget Co"}, "Acme buys Widget")
+	if diff := cmp.Diff([]string{"Acme agreed to buy Widget.", "Acme buys Widget Co"}, got); diff != "" {
+		t.Errorf("tidy (-want +got):\n%s", diff)
+	}
 }

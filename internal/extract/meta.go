@@ -24,8 +24,62 @@ type pageMeta struct {
 	textBylines     []string // short texts that start like a byline ("Von ...", "By ...")
 }
 
-// maxHeadings bounds the headings kept per level.
-const maxHeadings = 8
+// maxHeadings bounds the headings kept per level, maxHeadingParts the
+// parts of one heading taken as candidates.
+const (
+	maxHeadings     = 8
+	maxHeadingParts = 10
+)
+
+// headingParts are the runs of consecutive parts of a heading made of
+// several (a kicker, the headline, a subtitle, a date), shortest first
+// excluded: the whole heading is not among them.
+func headingParts(n *html.Node) []string {
+	for { // descend through wrappers such as <h1><a><span>...</span></a></h1>
+		var only *html.Node
+		count := 0
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode && strings.TrimSpace(c.Data) == "" || c.Type == html.CommentNode {
+				continue
+			}
+			only = c
+			count++
+		}
+		if count != 1 || only.Type != html.ElementNode {
+			break
+		}
+		n = only
+	}
+	var segs []string
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		var t string
+		switch c.Type {
+		case html.TextNode:
+			t = c.Data
+		case html.ElementNode:
+			if c.DataAtom == atom.Br {
+				continue
+			}
+			t = nodeText(c)
+		}
+		if t = foldSpace(t); t != "" {
+			segs = append(segs, t)
+		}
+	}
+	if len(segs) < 2 || len(segs) > 4 {
+		return nil
+	}
+	var out []string
+	for i := range segs {
+		for j := i + 1; j <= len(segs); j++ {
+			if i == 0 && j == len(segs) {
+				continue
+			}
+			out = append(out, strings.Join(segs[i:j], " "))
+		}
+	}
+	return out
+}
 
 func collectMeta(doc *html.Node, host string) *pageMeta {
 	m := &pageMeta{meta: map[string]string{}, host: host}
@@ -56,8 +110,9 @@ func collectMeta(doc *html.Node, host string) *pageMeta {
 				if n.DataAtom == atom.H2 {
 					list = &m.h2
 				}
-				if t := foldSpace(nodeText(n)); t != "" && len(*list) < maxHeadings {
+				if t := foldSpace(nodeText(n)); t != "" && len(*list) < maxHeadings*maxHeadingParts {
 					*list = append(*list, t)
+					*list = append(*list, headingParts(n)...)
 				}
 				return
 			case atom.Script:
@@ -127,11 +182,11 @@ var authorClass = []string{"author", "byline", "verfasser"}
 var commentClass = []string{"comment", "reply", "respond"}
 
 // bylineStart matches the start of a byline in the page text.
-var bylineStart = regexp.MustCompile(`^(?i:by|von|par|por|autor(?:en|in)?:?|author:|text:)\s+\p{Lu}`)
+var bylineStart = regexp.MustCompile(`^(?:(?i:(?:(?:posted|written|published)\s+by|(?:gespeichert|geschrieben|verfasst)\s+von|by|von|par|por|autor(?:en|in)?|author|text)\s*:?)\s+\p{Lu}|责任编辑\s*[：:])`)
 
 // bylineLead is how the first text of a byline element starts; only such
 // elements are read whole.
-var bylineLead = regexp.MustCompile(`^\s*(?i:by|von|par|por|autor(?:en|in)?|author|text)\b`)
+var bylineLead = regexp.MustCompile(`^\s*(?:(?i:posted|written|published|gespeichert|geschrieben|verfasst|by|von|par|por|autor(?:en|in)?|author|text)\b|责任编辑)`)
 
 // bylineTags are the elements searched for bylines in the text.
 var bylineTags = map[atom.Atom]bool{atom.P: true, atom.Span: true, atom.Div: true, atom.Strong: true, atom.Em: true, atom.B: true, atom.I: true}

@@ -4,11 +4,13 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/tickerwire/tickerwire/internal/annotate/pipeline"
+	"github.com/tickerwire/tickerwire/internal/extract"
 	"github.com/tickerwire/tickerwire/internal/news"
 	"github.com/tickerwire/tickerwire/internal/store"
 	"github.com/tickerwire/tickerwire/internal/store/sqlite"
@@ -96,8 +98,16 @@ not json
 `)
 	write("b.json", `{"data":[{"title":"Nvidia shares jump","description":"Chip demand.","url":"https://example.com/nvda"}]}`)
 	write("broken.json", `{"data":[`)
+	write("page.html", `<html><head><title>Foxconn to build EVs for Nissan | Example News</title>
+<link rel="canonical" href="https://news.example.com/foxconn-nissan?utm_source=x"></head>
+<body><article><h1>Foxconn to build EVs for Nissan</h1>`+strings.Repeat(`<p>Foxconn agreed to build electric vehicles for Nissan Motor at its Oppama plant in Japan, the companies said on Tuesday.</p>`, 4)+`</article></body></html>`)
+	if err := os.Mkdir(filepath.Join(dir, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	write("sub/more.txt", "Tesla Cuts Prices Again\nGM Raises Guidance\n")
 
 	p := newTestPipeline(t)
+	reader := FileReader{Extract: extract.Article}
 	type result struct {
 		Items, New int
 		Failed     bool
@@ -107,15 +117,25 @@ not json
 		if err != nil {
 			t.Fatal(err)
 		}
-		rep := p.IngestFile(ctx, FileReader{}, path)
+		rep := p.IngestFile(ctx, reader, path)
 		got[filepath.Base(path)] = result{rep.Items, rep.New, rep.Err != nil}
 	})
 	want := map[string]result{
 		"a.jsonl":     {Items: 2, New: 2, Failed: true},
 		"b.json":      {Items: 1, New: 1},
 		"broken.json": {Failed: true},
+		"page.html":   {Items: 1, New: 1},
+		"more.txt":    {Items: 1, New: 1},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("reports (-want +got):\n%s", diff)
+	}
+	res, err := p.Store.SearchArticles(ctx, store.Query{Search: "Oppama"})
+	if err != nil || res.Found != 1 {
+		t.Fatalf("HTML page not searchable: %d found, %v", res.Found, err)
+	}
+	a := res.Articles[0]
+	if a.Title != "Foxconn to build EVs for Nissan" || a.CanonicalURL != "https://news.example.com/foxconn-nissan" {
+		t.Errorf("extracted title %q, canonical URL %q", a.Title, a.CanonicalURL)
 	}
 }

@@ -157,7 +157,7 @@ func TestPollerOnTheHostileWeb(t *testing.T) {
 			if err != nil {
 				return news.Article{}, err
 			}
-			return extract.Article(resp.Body, resp.URL)
+			return extract.HTTPArticle(resp.Body, resp.ContentType, resp.URL)
 		},
 	}
 	type want struct {

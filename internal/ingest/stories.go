@@ -23,18 +23,7 @@ func NewStories(cfg story.Config) *Stories {
 }
 
 // StoryDoc is the clusterer's view of an article.
-func StoryDoc(a *news.Article) story.Doc {
-	d := story.Doc{ID: a.UUID, Title: a.Title, Text: a.Text, Published: a.Published}
-	for _, c := range a.Annotation.Companies {
-		if l := c.PrimaryListing(); l.Symbol != "" {
-			d.Companies = append(d.Companies, l.Key())
-		}
-	}
-	for _, e := range a.Annotation.Events {
-		d.Events = append(d.Events, e.Type)
-	}
-	return d
-}
+func StoryDoc(a *news.Article) story.Doc { return story.DocOf(a) }
 
 // AssignStory puts a into a story and returns the story's id.
 func (s *Stories) AssignStory(a *news.Article) string {

@@ -107,6 +107,10 @@ type ListingRow struct {
 	MIC        string // upper case
 	MatchScore float64
 	Sentiment  float64
+	Name       string
+	Country    string // upper case
+	Industry   string
+	Rank       int // the listing's place among its company's listings; 0 is the primary
 }
 
 // IndexRows returns what the index tables keep of an annotation: each
@@ -115,20 +119,21 @@ type ListingRow struct {
 func IndexRows(ann news.Annotation) (listings []ListingRow, events []string) {
 	seen := map[news.Listing]int{}
 	for _, c := range ann.Companies {
-		for _, l := range c.Listings {
+		for rank, l := range c.Listings {
 			key := news.Listing{Symbol: strings.ToUpper(l.Symbol), MIC: strings.ToUpper(l.MIC)}
 			if key.Symbol == "" {
 				continue
 			}
+			row := ListingRow{Symbol: key.Symbol, MIC: key.MIC, MatchScore: c.MatchScore, Sentiment: c.Sentiment.Score,
+				Name: c.Name, Country: strings.ToUpper(c.Country), Industry: c.Industry, Rank: rank}
 			if i, ok := seen[key]; ok {
 				if c.MatchScore > listings[i].MatchScore {
-					listings[i].MatchScore = c.MatchScore
-					listings[i].Sentiment = c.Sentiment.Score
+					listings[i] = row
 				}
 				continue
 			}
 			seen[key] = len(listings)
-			listings = append(listings, ListingRow{Symbol: key.Symbol, MIC: key.MIC, MatchScore: c.MatchScore, Sentiment: c.Sentiment.Score})
+			listings = append(listings, row)
 		}
 	}
 	for _, e := range ann.Events {

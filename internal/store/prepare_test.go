@@ -30,7 +30,10 @@ func TestIndexRows(t *testing.T) {
 		Events: []news.Event{{Type: news.EventPartnership}, {Type: ""}, {Type: news.EventPartnership}, {Type: news.EventEarnings}},
 	}
 	listings, events := IndexRows(ann)
-	wantListings := []ListingRow{{"7201", "XTKS", 0.9, 0.3}, {"NSANY", "OTCM", 0.9, 0.3}}
+	wantListings := []ListingRow{
+		{Symbol: "7201", MIC: "XTKS", MatchScore: 0.9, Sentiment: 0.3},
+		{Symbol: "NSANY", MIC: "OTCM", MatchScore: 0.9, Sentiment: 0.3, Rank: 1},
+	}
 	if diff := cmp.Diff(wantListings, listings); diff != "" {
 		t.Errorf("listings (-want +got):\n%s", diff)
 	}

@@ -44,7 +44,7 @@ type Store interface {
 	// GetArticle returns one article by UUID, or ErrNotFound.
 	GetArticle(ctx context.Context, uuid string) (*news.Article, error)
 	// SearchArticles returns the articles matching q, newest first (by
-	// When), and how many match in all. A Search that cannot be run fails
+	// When) unless q.Sort says otherwise, and how many match in all. A Search that cannot be run fails
 	// with an error wrapping ErrBadQuery.
 	SearchArticles(ctx context.Context, q Query) (Result, error)
 
@@ -59,6 +59,8 @@ type Store interface {
 	SaveMaster(ctx context.Context, encoded []byte) error
 	// LoadMaster returns the stored encoded security master, or ErrNotFound.
 	LoadMaster(ctx context.Context) ([]byte, error)
+
+	Extensions
 
 	// Ping checks the store is reachable.
 	Ping(ctx context.Context) error
@@ -97,6 +99,7 @@ type Query struct {
 	// DefaultMaxFound), so a broad query costs no more than a narrow one.
 	// Pages beyond it are still returned.
 	MaxFound int
+	Filters
 }
 
 // Page sizes and counting.
@@ -115,4 +118,5 @@ type Result struct {
 	// FoundMore tells that more than Found match.
 	Found     int
 	FoundMore bool
+	Next      string // the Cursor of the next page; empty on the last page or when sorting by score
 }

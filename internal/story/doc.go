@@ -68,7 +68,7 @@ func DefaultConfig() Config {
 		CompanyWeight:  1,
 		EventWeight:    0.5,
 		QueryTerms:     10,
-		PostingScan:    200,
+		PostingScan:    128,
 		Candidates:     10,
 		MaxStoryTerms:  400,
 	}

@@ -19,8 +19,13 @@ type Migration struct {
 	SQL     string
 }
 
+// BlockSize is the step of migration blocks: work done in parallel numbers
+// its migrations from its own multiple of BlockSize (0001.., 0010..), so a
+// gap is allowed only up to a multiple of it.
+const BlockSize = 10
+
 // Load returns the migrations in dir of fsys, ordered by version. Versions
-// must start at 1 and have no gaps or repeats.
+// start at 1 and have no repeats and no gaps except up to a new block.
 func Load(fsys fs.FS, dir string) ([]Migration, error) {
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
@@ -43,10 +48,12 @@ func Load(fsys fs.FS, dir string) ([]Migration, error) {
 		out = append(out, Migration{Version: v, Name: e.Name(), SQL: string(body)})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Version < out[j].Version })
-	for i, m := range out {
-		if m.Version != i+1 {
-			return nil, fmt.Errorf("migrations: %s: expected version %d", m.Name, i+1)
+	prev := 0
+	for _, m := range out {
+		if m.Version != prev+1 && (m.Version <= prev || m.Version%BlockSize != 0) {
+			return nil, fmt.Errorf("migrations: %s: expected version %d, or a new block at a multiple of %d", m.Name, prev+1, BlockSize)
 		}
+		prev = m.Version
 	}
 	return out, nil
 }

@@ -110,16 +110,21 @@ func saveArticle(ctx context.Context, tx pgx.Tx, a *news.Article, ann []byte) (b
 func insertIndex(ctx context.Context, tx pgx.Tx, id int64, sortTime time.Time, ann news.Annotation) error {
 	listings, events := store.IndexRows(ann)
 	if len(listings) > 0 {
-		var symbols, mics []string
+		var symbols, mics, names, countries, industries []string
 		var scores, sentiments []float64
+		var ranks []int32
 		for _, l := range listings {
 			symbols, mics = append(symbols, l.Symbol), append(mics, l.MIC)
 			scores, sentiments = append(scores, l.MatchScore), append(sentiments, l.Sentiment)
+			names, countries, industries = append(names, l.Name), append(countries, l.Country), append(industries, l.Industry)
+			ranks = append(ranks, int32(l.Rank))
 		}
-		if _, err := tx.Exec(ctx, `INSERT INTO article_listings (article_id, symbol, mic, match_score, sentiment, sort_time)
-			SELECT $1, symbol, mic, score, sentiment, $6
-			FROM unnest($2::text[], $3::text[], $4::float8[], $5::float8[]) AS l (symbol, mic, score, sentiment)`,
-			id, symbols, mics, scores, sentiments, sortTime); err != nil {
+		if _, err := tx.Exec(ctx, `INSERT INTO article_listings (article_id, symbol, mic, match_score, sentiment, sort_time,
+				name, country, industry, rank)
+			SELECT $1, symbol, mic, score, sentiment, $6, name, country, industry, rank
+			FROM unnest($2::text[], $3::text[], $4::float8[], $5::float8[], $7::text[], $8::text[], $9::text[], $10::int[])
+				AS l (symbol, mic, score, sentiment, name, country, industry, rank)`,
+			id, symbols, mics, scores, sentiments, sortTime, names, countries, industries, ranks); err != nil {
 			return err
 		}
 	}
@@ -185,6 +190,11 @@ var dialect = sqlquery.Dialect{
 	Search: func(b *sqlquery.Builder, n searchquery.Node, _ func() string) string {
 		return "a.search @@ to_tsquery('simple', " + b.Arg(searchquery.TSQuery(n)) + ")"
 	},
+	Rank: func(ph string, n searchquery.Node) (string, string, any) {
+		return "", "ts_rank(a.search, to_tsquery('simple', " + ph + "))", searchquery.TSQuery(n)
+	},
+	Micros: func(col string) string { return "(extract(epoch FROM " + col + ") * 1000000)::bigint" },
+	Bucket: bucket,
 }
 
 // SearchArticles returns one page of the articles matching q, newest first.
@@ -202,16 +212,30 @@ func (s *Store) SearchArticles(ctx context.Context, q store.Query) (store.Result
 			return err
 		}
 		res.Found, res.FoundMore = sqlquery.Found(count, q.MaxFound)
-		if count <= q.Offset && !res.FoundMore {
+		if count <= q.Offset && !res.FoundMore && q.Cursor == "" {
 			return nil
 		}
 		b.Truncate(len(args))
-		rows, err := tx.Query(ctx, sqlquery.Page(articleColumns, where, b, q.Limit, q.Offset), b.Args()...)
+		page, err := sqlquery.PageQuery(articleColumns, where, q, search, b)
+		if err != nil {
+			return err
+		}
+		rows, err := tx.Query(ctx, page, b.Args()...)
 		if err != nil {
 			return err
 		}
 		res.Articles, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (news.Article, error) { return scanArticle(row) })
-		return err
+		if err != nil || !sqlquery.HasNext(q, len(res.Articles)) {
+			return err
+		}
+		var c store.Cursor
+		var micros int64
+		if err := tx.QueryRow(ctx, sqlquery.NextCursorQuery(dialect), res.Articles[len(res.Articles)-1].UUID).Scan(&micros, &c.ID); err != nil {
+			return fmt.Errorf("cursor: %w", err)
+		}
+		c.SortTime = time.UnixMicro(micros)
+		res.Next = c.Encode()
+		return nil
 	})
 	if err != nil {
 		return store.Result{}, fmt.Errorf("search articles: %w", err)

@@ -12,8 +12,10 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+	"github.com/jackc/pgx/v5/stdlib"
 	"github.com/tickerwire/tickerwire/internal/store"
 	"github.com/tickerwire/tickerwire/internal/store/migrate"
+	"github.com/tickerwire/tickerwire/internal/store/sqlstore"
 )
 
 //go:embed migrations/*.sql
@@ -27,6 +29,7 @@ const migrationLock = 0x74776d67 // "twmg"
 type Store struct {
 	pool *pgxpool.Pool
 	now  func() time.Time
+	sqlstore.DB
 }
 
 var _ store.Store = (*Store)(nil)
@@ -48,6 +51,8 @@ func Open(ctx context.Context, url string) (*Store, error) {
 		pool.Close()
 		return nil, fmt.Errorf("postgres store %s@%s/%s: %w", cfg.ConnConfig.User, cfg.ConnConfig.Host, cfg.ConnConfig.Database, err)
 	}
+	db := stdlib.OpenDBFromPool(pool)
+	s.DB = sqlstore.DB{Write: db, Read: db, Dialect: dialect, Now: func() time.Time { return s.now() }}
 	return s, nil
 }
 
@@ -93,8 +98,9 @@ func (s *Store) Ping(ctx context.Context) error { return s.pool.Ping(ctx) }
 
 // Close closes the connection pool.
 func (s *Store) Close() error {
+	err := s.DB.Write.Close()
 	s.pool.Close()
-	return nil
+	return err
 }
 
 // nullTime is t, or NULL for the zero time.

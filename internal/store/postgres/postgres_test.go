@@ -81,3 +81,17 @@ func TestMigrateTwice(t *testing.T) {
 		t.Fatalf("second migrate: %v", err)
 	}
 }
+
+func TestEntityBackfill(t *testing.T) {
+	ctx := context.Background()
+	s := openSchema(t, "")
+	defer s.Close()
+	storetest.EntityBackfill(t, s,
+		func(q string) error { _, err := s.pool.Exec(ctx, q); return err },
+		func() store.Store {
+			if err := s.migrate(ctx); err != nil {
+				t.Fatal(err)
+			}
+			return s
+		})
+}

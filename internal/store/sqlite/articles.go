@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/tickerwire/tickerwire/internal/news"
@@ -114,7 +115,8 @@ func prepareInsert(ctx context.Context, tx *sql.Tx) (*inserter, error) {
 			content_hash, parent_uuid, story_id, annotation)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`},
 		{&st.fts, `INSERT INTO articles_fts (rowid, title, description, body) VALUES (?, ?, ?, ?)`},
-		{&st.listing, `INSERT INTO article_listings (article_id, symbol, mic, match_score, sentiment, sort_time) VALUES (?, ?, ?, ?, ?, ?)`},
+		{&st.listing, `INSERT INTO article_listings (article_id, symbol, mic, match_score, sentiment, sort_time, name, country, industry, rank)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&st.event, `INSERT INTO article_events (article_id, type, sort_time) VALUES (?, ?, ?)`},
 	} {
 		var err error
@@ -176,7 +178,7 @@ func (st *inserter) save(ctx context.Context, a *news.Article, ann []byte) (bool
 func (st *inserter) index(ctx context.Context, id, sortTime int64, ann news.Annotation) error {
 	listings, events := store.IndexRows(ann)
 	for _, l := range listings {
-		if _, err := st.listing.ExecContext(ctx, id, l.Symbol, l.MIC, l.MatchScore, l.Sentiment, sortTime); err != nil {
+		if _, err := st.listing.ExecContext(ctx, id, l.Symbol, l.MIC, l.MatchScore, l.Sentiment, sortTime, l.Name, l.Country, l.Industry, l.Rank); err != nil {
 			return err
 		}
 	}
@@ -243,7 +245,7 @@ func (s *Store) GetArticle(ctx context.Context, id string) (*news.Article, error
 }
 
 var dialect = sqlquery.Dialect{
-	Placeholder: func(int) string { return "?" },
+	Placeholder: func(n int) string { return "?" + strconv.Itoa(n) },
 	Time:        func(t time.Time) any { return t.UnixMicro() },
 	Search: func(b *sqlquery.Builder, n searchquery.Node, candidates func() string) string {
 		cond := "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH " + b.Arg(searchquery.FTS5(n))
@@ -256,6 +258,12 @@ var dialect = sqlquery.Dialect{
 		}
 		return cond + ")"
 	},
+	Rank: func(ph string, n searchquery.Node) (string, string, any) {
+		return " JOIN (SELECT rowid AS rank_id, bm25(articles_fts, 3.0, 2.0, 1.0) AS rank FROM articles_fts WHERE articles_fts MATCH " + ph +
+			") fts_rank ON fts_rank.rank_id = a.id", "-fts_rank.rank", searchquery.FTS5(n)
+	},
+	Micros: func(col string) string { return col },
+	Bucket: bucket,
 }
 
 // SearchArticles returns one page of the articles matching q, newest first.
@@ -277,11 +285,15 @@ func (s *Store) SearchArticles(ctx context.Context, q store.Query) (store.Result
 		return res, fmt.Errorf("search articles: %w", err)
 	}
 	res.Found, res.FoundMore = sqlquery.Found(count, q.MaxFound)
-	if count <= q.Offset && !res.FoundMore {
+	if count <= q.Offset && !res.FoundMore && q.Cursor == "" {
 		return res, nil
 	}
 	b.Truncate(len(args))
-	rows, err := tx.QueryContext(ctx, sqlquery.Page(articleColumns, where, b, q.Limit, q.Offset), b.Args()...)
+	page, err := sqlquery.PageQuery(articleColumns, where, q, search, b)
+	if err != nil {
+		return res, err
+	}
+	rows, err := tx.QueryContext(ctx, page, b.Args()...)
 	if err != nil {
 		return res, fmt.Errorf("search articles: %w", err)
 	}
@@ -293,5 +305,17 @@ func (s *Store) SearchArticles(ctx context.Context, q store.Query) (store.Result
 		}
 		res.Articles = append(res.Articles, a)
 	}
-	return res, rows.Err()
+	if err := rows.Err(); err != nil {
+		return res, err
+	}
+	if sqlquery.HasNext(q, len(res.Articles)) {
+		var c store.Cursor
+		var micros int64
+		if err := tx.QueryRowContext(ctx, sqlquery.NextCursorQuery(dialect), res.Articles[len(res.Articles)-1].UUID).Scan(&micros, &c.ID); err != nil {
+			return res, fmt.Errorf("search articles: cursor: %w", err)
+		}
+		c.SortTime = time.UnixMicro(micros)
+		res.Next = c.Encode()
+	}
+	return res, nil
 }

@@ -17,6 +17,7 @@ import (
 
 	"github.com/tickerwire/tickerwire/internal/store"
 	"github.com/tickerwire/tickerwire/internal/store/migrate"
+	"github.com/tickerwire/tickerwire/internal/store/sqlstore"
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
@@ -31,6 +32,7 @@ type Store struct {
 	write *sql.DB // one connection: SQLite has one writer at a time
 	read  *sql.DB
 	now   func() time.Time
+	sqlstore.DB
 }
 
 var _ store.Store = (*Store)(nil)
@@ -65,6 +67,7 @@ func Open(ctx context.Context, dataDir string) (*Store, error) {
 	read.SetMaxOpenConns(max(4, runtime.NumCPU()))
 	read.SetMaxIdleConns(max(4, runtime.NumCPU()))
 	s.read = read
+	s.DB = sqlstore.DB{Write: write, Read: read, Dialect: dialect, Now: func() time.Time { return s.now() }}
 	return s, nil
 }
 

@@ -15,7 +15,8 @@ import (
 
 // Dialect is what differs between the SQL databases.
 type Dialect struct {
-	// Placeholder returns the n-th (1-based) bind parameter: "?" or "$n".
+	// Placeholder returns the n-th (1-based) bind parameter, numbered ("?n"
+	// or "$n") so that clauses may be written in any order.
 	Placeholder func(n int) string
 	// Time converts a time to a bind argument for sort_time.
 	Time func(time.Time) any
@@ -25,6 +26,14 @@ type Dialect struct {
 	// nil and each call returns a subquery selecting their IDs (with its
 	// arguments added to b), which may bound the search.
 	Search func(b *Builder, n searchquery.Node, candidates func() string) string
+	// Rank returns an expression on articles a that is larger the better
+	// a matches a full-text query, a join it needs (or ""), and its argument.
+	Rank func(placeholder string, n searchquery.Node) (join, expr string, arg any)
+	// Micros returns the expression of a sort_time column as Unix microseconds.
+	Micros func(col string) string
+	// Bucket returns the expression of the start of the interval (one of
+	// store.Intervals) holding a sort_time column, as Unix microseconds.
+	Bucket func(col, interval string) string
 }
 
 // Builder collects conditions and their arguments.
@@ -73,32 +82,10 @@ func (b *Builder) timeRange(col string, q store.Query) string {
 func Where(d Dialect, q store.Query, search searchquery.Node) (string, *Builder) {
 	b := &Builder{d: d}
 	var candidates func() string // the most selective subquery of article IDs
-	matches := store.SymbolMatches(q.Symbols)
-	if len(matches) > 0 || q.MinMatchScore > 0 || q.SentimentGTE != nil || q.SentimentLTE != nil {
+	if q.HasEntityFilter() {
 		candidates = func() string {
-			var conds []string
-			if len(matches) > 0 {
-				var bare, ors []string
-				for _, m := range matches {
-					if m.MIC == "" {
-						bare = append(bare, m.Symbol)
-					} else {
-						ors = append(ors, "(symbol = "+b.Arg(m.Symbol)+" AND mic = "+b.Arg(m.MIC)+")")
-					}
-				}
-				ors = append(ors, "symbol IN ("+b.list(bare)+")")
-				conds = append(conds, "("+strings.Join(ors, " OR ")+")")
-			}
-			if q.MinMatchScore > 0 {
-				conds = append(conds, "match_score >= "+b.Arg(q.MinMatchScore))
-			}
-			if q.SentimentGTE != nil {
-				conds = append(conds, "sentiment >= "+b.Arg(*q.SentimentGTE))
-			}
-			if q.SentimentLTE != nil {
-				conds = append(conds, "sentiment <= "+b.Arg(*q.SentimentLTE))
-			}
-			return "SELECT article_id FROM article_listings WHERE " + strings.Join(conds, " AND ") + b.timeRange("sort_time", q)
+			cond, _ := b.entityCond(q, "")
+			return "SELECT article_id FROM article_listings WHERE " + cond + b.timeRange("sort_time", q)
 		}
 		b.conds = append(b.conds, "a.id IN ("+candidates()+")")
 	}
@@ -147,6 +134,7 @@ func Where(d Dialect, q store.Query, search searchquery.Node) (string, *Builder)
 	if q.Kind != "" {
 		b.conds = append(b.conds, "a.kind = "+b.Arg(q.Kind))
 	}
+	b.filterConds(q)
 	if len(b.conds) == 0 {
 		return "TRUE", b
 	}
@@ -175,13 +163,4 @@ func Found(count, max int) (int, bool) {
 		return max, true
 	}
 	return count, false
-}
-
-// Page returns the query selecting columns of one page of the articles
-// matching where, newest first. It orders and cuts the page on article IDs
-// alone and only then reads the page's rows, so no wide rows are sorted.
-func Page(columns, where string, b *Builder, limit, offset int) string {
-	const order = ` ORDER BY a.sort_time DESC, a.id DESC`
-	return `SELECT ` + columns + ` FROM articles a WHERE a.id IN (SELECT a.id FROM articles a WHERE ` + where +
-		order + ` LIMIT ` + b.Arg(limit) + ` OFFSET ` + b.Arg(offset) + `)` + order
 }

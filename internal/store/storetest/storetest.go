@@ -42,6 +42,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Run("HostileSearch", func(t *testing.T) { testHostileSearch(t, fresh(t)) })
 	t.Run("Sources", func(t *testing.T) { testSources(t, fresh(t)) })
 	t.Run("Master", func(t *testing.T) { testMaster(t, fresh(t)) })
+	runExtensions(t, fresh)
 }
 
 var ctx = context.Background()

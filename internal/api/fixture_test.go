@@ -1,0 +1,102 @@
+package api_test
+
+import (
+	"context"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	"github.com/tickerwire/tickerwire/internal/api"
+	"github.com/tickerwire/tickerwire/internal/news"
+	"github.com/tickerwire/tickerwire/internal/store"
+	"github.com/tickerwire/tickerwire/internal/store/sqlite"
+)
+
+// fixtureBase is the publication time of the newest fixture article.
+var fixtureBase = time.Date(2026, 3, 2, 12, 0, 0, 0, time.UTC)
+
+// Fixture titles, newest first, an hour apart.
+const (
+	fxTalks  = "Nissan and Foxconn weigh EV partnership"
+	fxHonda  = "Honda shares slide on tariff fears"
+	fxApple  = "Apple unveils new phone"
+	fxBank   = "Central bank holds rates"
+	fxRecall = "Nissan recall widens"
+	fxGerman = "Toyota steigert Gewinn"
+)
+
+func company(name, country, industry string, score, sentiment float64, listings ...news.Listing) news.Company {
+	return news.Company{Name: name, Country: country, Industry: industry, Listings: listings, MatchScore: score,
+		Sentiment: news.SentimentOf(sentiment),
+		Mentions:  []news.Mention{{Start: 0, End: len(name), Text: name}}}
+}
+
+// fixtureArticles are six annotated articles, newest first.
+func fixtureArticles() []*news.Article {
+	nissan := company("Nissan", "JP", "Auto Manufacturers", 0.95, -0.4, news.Listing{Symbol: "7201", MIC: "XTKS"}, news.Listing{Symbol: "NSANY", MIC: "OTCM"})
+	foxconn := company("Hon Hai", "TW", "Electronic Components", 0.6, 0.5, news.Listing{Symbol: "2317", MIC: "XTAI"})
+	honda := company("Honda", "JP", "Auto Manufacturers", 0.9, -0.7, news.Listing{Symbol: "7267", MIC: "XTKS"}, news.Listing{Symbol: "HMC", MIC: "XNYS"})
+	apple := company("Apple", "US", "Consumer Electronics", 0.99, 0.8, news.Listing{Symbol: "AAPL", MIC: "XNAS"})
+	toyota := company("Toyota", "JP", "Auto Manufacturers", 0.8, 0.6, news.Listing{Symbol: "7203", MIC: "XTKS"})
+	ev := func(t string) []news.Event { return []news.Event{{Type: t, Confidence: 0.8}} }
+	as := []*news.Article{
+		{Title: fxTalks, Text: "Nissan is in talks with Foxconn about a joint EV platform.", URL: "https://www.example.com/talks",
+			Source: "Example", SourceID: 1, Language: "en", StoryID: "s1", Author: "A. Writer",
+			Annotation: news.Annotation{Sentiment: news.SentimentOf(0.2), Companies: []news.Company{nissan, foxconn}, Events: ev(news.EventPartnership)}},
+		{Title: fxHonda, Text: "Honda fell as tariffs loom over carmakers.", URL: "https://news.example.org/honda", Source: "Org News", SourceID: 2, Language: "en",
+			Annotation: news.Annotation{Sentiment: news.SentimentOf(-0.6), Companies: []news.Company{honda}, Events: ev(news.EventStockMove)}},
+		{Title: fxApple, Text: "Apple showed a phone. Phone reviews follow.", URL: "https://example.com/apple", Source: "Example", SourceID: 1, Language: "en",
+			Annotation: news.Annotation{Sentiment: news.SentimentOf(0.7), Companies: []news.Company{apple}, Events: ev(news.EventProduct)}},
+		{Title: fxBank, Text: "The central bank held rates.", URL: "https://bank.example.net/rates", Source: "Bank", SourceID: 3, Language: "en",
+			Annotation: news.Annotation{Events: ev(news.EventMacro)}},
+		{Title: fxRecall, Text: "Nissan widened its recall.", URL: "https://example.com/recall", Source: "Example", SourceID: 1, Language: "en", StoryID: "s1",
+			Annotation: news.Annotation{Sentiment: news.SentimentOf(-0.3), Companies: []news.Company{nissan}, Events: ev(news.EventIncident)}},
+		{Title: fxGerman, Text: "Der Autobauer meldet mehr Gewinn.", URL: "https://example.de/toyota", Source: "Beispiel", SourceID: 4, Language: "de",
+			Annotation: news.Annotation{Sentiment: news.SentimentOf(0.5), Companies: []news.Company{toyota}, Events: ev(news.EventEarnings)}},
+	}
+	for i, a := range as {
+		a.Published = fixtureBase.Add(-time.Duration(i) * time.Hour)
+	}
+	return as
+}
+
+// fixture is a server over a store holding fixtureArticles.
+type fixture struct {
+	srv   *httptest.Server
+	store store.Store
+	api   *api.Server
+	ids   map[string]string // UUIDs by title
+}
+
+// newFixture serves the API over fixtureArticles. remote, when set, is
+// the client address the server sees (to act as a non-loopback client).
+func newFixture(t *testing.T, remote string) *fixture {
+	t.Helper()
+	st, err := sqlite.Open(context.Background(), t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	f := &fixture{store: st, api: &api.Server{Store: st}, ids: map[string]string{}}
+	as := fixtureArticles()
+	if _, err := st.SaveArticles(context.Background(), as); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range as {
+		f.ids[a.Title] = a.UUID
+	}
+	mux := http.NewServeMux()
+	f.api.Register(mux)
+	var h http.Handler = mux
+	if remote != "" {
+		h = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			r.RemoteAddr = net.JoinHostPort(remote, "40000")
+			mux.ServeHTTP(w, r)
+		})
+	}
+	f.srv = httptest.NewServer(h)
+	t.Cleanup(f.srv.Close)
+	return f
+}
