@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -187,5 +189,38 @@ func TestRestartKeepsSourceHealth(t *testing.T) {
 	}
 	if got[1].ConsecutiveFailures != 3 || !got[1].Blocked {
 		t.Errorf("source 2 forgot it is blocked: %+v", got[1])
+	}
+}
+
+// TestAPIKeysHashedAtRest creates a key and reads every file of the data
+// directory: the token (and its secret part) appear nowhere, its SHA-256
+// does.
+func TestAPIKeysHashedAtRest(t *testing.T) {
+	data := t.TempDir()
+	code, out, stderr := runCLI(t, "", "keys", "create", "--data", data, "reader")
+	if code != 0 {
+		t.Fatalf("keys create: %s", stderr)
+	}
+	token := strings.TrimSpace(out)
+	secret := token[strings.LastIndexByte(token, '_')+1:]
+	if len(secret) < 32 {
+		t.Fatalf("token %q has a short secret", token)
+	}
+	sum := sha256.Sum256([]byte(token))
+	hash := hex.EncodeToString(sum[:])
+	var all []byte
+	files, _ := filepath.Glob(filepath.Join(data, "*"))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, b...)
+	}
+	if strings.Contains(string(all), secret) {
+		t.Errorf("the key's secret is stored in the clear in %v", files)
+	}
+	if !strings.Contains(string(all), hash) {
+		t.Errorf("the key's SHA-256 is not what is stored")
 	}
 }
