@@ -99,11 +99,14 @@ type apiLoad struct {
 	// counts them.
 	byCode map[string]int
 	served int // answers, all processes
+	// byStatus counts the answers of all processes by status code.
+	byStatus map[int]int
 	// errors are 5xx answers and failed requests while serve was up, by
 	// route; /healthz answering 503 is not one, it is counted in unhealthy.
 	errors     map[string]int
 	unhealthy  int // /healthz answers 503 (the store busy)
 	outage     int // failed requests while serve was being restarted
+	token      string // the API key the load is sent with
 	epoch      atomic.Int64
 	restarting atomic.Bool
 }
@@ -118,6 +121,7 @@ func (l *apiLoad) record(q string, route string, code int, err error, epoch int6
 		l.errors[q+": "+err.Error()]++
 	default:
 		l.served++
+		l.byStatus[code]++
 		switch {
 		case route == "GET /healthz" && code == http.StatusServiceUnavailable:
 			l.unhealthy++
@@ -156,7 +160,12 @@ var soakQueries = []struct{ path, route string }{
 // get sends one request and records its outcome.
 func (l *apiLoad) get(client *http.Client, base, path, route string) ([]byte, int, error) {
 	epoch := l.epoch.Load()
-	resp, err := client.Get(base + path)
+	req, err := http.NewRequest(http.MethodGet, base+path, nil)
+	if err != nil {
+		return nil, 0, err
+	}
+	req.Header.Set("Authorization", "Bearer "+l.token)
+	resp, err := client.Do(req)
 	var body []byte
 	code := 0
 	if err == nil {
@@ -284,9 +293,15 @@ func TestSoak(t *testing.T) {
 			t.Fatalf("sources add: %v\n%s", err, out)
 		}
 	}
+	// An API key without a practical rate limit: the load is to measure
+	// the server, not its limiter.
+	token, err := runBinary(bin, "keys", "create", "--data", data, "--rate-limit", "1000000000", "soak")
+	if err != nil {
+		t.Fatalf("keys create: %v\n%s", err, token)
+	}
 	port := testutil.FreePort(t)
 	base := "http://127.0.0.1:" + strconv.Itoa(port)
-	load := &apiLoad{byCode: map[string]int{}, errors: map[string]int{}}
+	load := &apiLoad{byCode: map[string]int{}, errors: map[string]int{}, byStatus: map[int]int{}, token: lastLine(token)}
 	serve := func(name string) *process {
 		p := start(t, bin, name, nil, "serve", "--data", data, "--addr", "127.0.0.1:"+strconv.Itoa(port), "--allow-private-networks")
 		for deadline := time.Now().Add(time.Minute); ; time.Sleep(100 * time.Millisecond) {
@@ -383,7 +398,12 @@ func TestSoak(t *testing.T) {
 			t.Errorf("%s: the client counted %d answers, the server %d", key, n, counts[key])
 		}
 	}
-	summary := map[string]any{
+	for _, code := range []int{http.StatusUnauthorized, http.StatusTooManyRequests} {
+		if load.byStatus[code] > 0 {
+			t.Errorf("%d answers %d: the load's API key was not honoured", load.byStatus[code], code)
+		}
+	}
+	summary := map[string]any{"answers_by_status": load.byStatus,
 		"duration": duration.String(), "requests_served": load.served, "request_errors": errors, "healthz_unavailable": load.unhealthy,
 		"requests_failed_during_restart": load.outage, "articles_published": published,
 		"articles_stored": st.count, "feed_requests": g.requests.Load(), "feed_faults": g.failed.Load(),
@@ -399,3 +419,9 @@ func runBinary(bin string, args ...string) ([]byte, error) {
 }
 
 var execCommand = exec.Command
+
+// lastLine is the last non-empty line of out.
+func lastLine(out []byte) string {
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	return strings.TrimSpace(lines[len(lines)-1])
+}
