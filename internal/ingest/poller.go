@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/mmcdole/gofeed"
 
@@ -205,6 +206,11 @@ func (p *Poller) pollFeed(ctx context.Context, src *news.Source) (PollResult, er
 		return res, fmt.Errorf("feed larger than %d MiB", MaxFeedBytes>>20)
 	}
 	feed, err := gofeed.NewParser().ParseString(string(body))
+	if err != nil && !utf8.Valid(body) {
+		// A few bad bytes (a mislabelled charset, a truncated character)
+		// must not cost every item of the feed: replace them and retry.
+		feed, err = gofeed.NewParser().ParseString(strings.ToValidUTF8(string(body), "\uFFFD"))
+	}
 	if err != nil {
 		return res, fmt.Errorf("not a valid feed: %w", err)
 	}
