@@ -36,7 +36,7 @@ func TestRefusesPrivateAddresses(t *testing.T) {
 		"http://[fd00:ec2::254]/latest/meta-data/",
 		"http://10.0.0.1/", "http://172.16.5.4/", "http://192.168.1.1/", "http://100.64.0.1/",
 		"http://[fe80::1]/", "http://[::ffff:169.254.169.254]/",
-		local("127.0.0.1"), local("0.0.0.0"), local("localhost"), local("127.1.2.3"),
+		local("127.0.0.1"), local("0.0.0.0"), local("localhost"), local("127.1.2.3"), local("::1"), local("::"),
 	}
 	c := New(Options{Timeout: 3 * time.Second, IgnoreRobots: true, PerHost: time.Millisecond})
 	for _, u := range refused {
