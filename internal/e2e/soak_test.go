@@ -104,8 +104,8 @@ type apiLoad struct {
 	// errors are 5xx answers and failed requests while serve was up, by
 	// route; /healthz answering 503 is not one, it is counted in unhealthy.
 	errors     map[string]int
-	unhealthy  int // /healthz answers 503 (the store busy)
-	outage     int // failed requests while serve was being restarted
+	unhealthy  int    // /healthz answers 503 (the store busy)
+	outage     int    // failed requests while serve was being restarted
 	token      string // the API key the load is sent with
 	epoch      atomic.Int64
 	restarting atomic.Bool
