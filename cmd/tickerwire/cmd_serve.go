@@ -62,12 +62,13 @@ func runServe(env *Env, args []string) error {
 
 	ctx, cancel := context.WithCancel(env.Ctx)
 	defer cancel()
+	pipe.OnStored = announceNew(ctx, env, b.Queue)
 	alerts, err := startAlerts(ctx, env, st, b.Queue)
 	if err != nil {
 		return err
 	}
 	mux := http.NewServeMux()
-	apiServer := &api.Server{Store: st, Log: env.Log, Hub: alerts.Hub}
+	apiServer := &api.Server{Store: st, Log: env.Log, Hub: alerts.Hub, Push: pushArticles(pipe)}
 	apiServer.Register(mux)
 	pages, err := web.New(st, env.Log)
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/tickerwire/tickerwire/internal/annotate/pipeline"
+	"github.com/tickerwire/tickerwire/internal/api"
 	"github.com/tickerwire/tickerwire/internal/extract"
 	"github.com/tickerwire/tickerwire/internal/fetch"
 	"github.com/tickerwire/tickerwire/internal/ingest"
@@ -120,9 +121,9 @@ func fileReader() ingest.FileReader {
 }
 
 // startCollector starts collecting news in the background: on one machine
-// it polls the stored sources and announces new articles on the in-process
-// queue; with a shared queue it runs the queued pipeline stages with the
-// other workers. Wait on the result returns once ctx is done and collecting
+// it polls the stored sources; with a shared queue it runs the queued
+// pipeline stages with the other workers (whose article stage announces
+// new articles itself). Wait on the result returns once ctx is done and collecting
 // has stopped.
 func startCollector(ctx context.Context, env *Env, b *backend, pipe *ingest.Pipeline, allowPrivate bool) *sync.WaitGroup {
 	client := fetch.New(fetch.Options{AllowPrivate: allowPrivate, UserAgent: userAgent})
@@ -136,14 +137,36 @@ func startCollector(ctx context.Context, env *Env, b *backend, pipe *ingest.Pipe
 			(&ingest.Stages{Queue: b.Queue, Poller: p, Pipeline: pipe, Log: env.Log}).Run(ctx)
 			return
 		}
-		pipe.OnStored = func(a *news.Article) {
-			if err := ingest.Announce(ctx, b.Queue, a); err != nil && ctx.Err() == nil {
-				env.Log.Warn("announcing a new article", "err", err)
-			}
-		}
 		p.Run(ctx)
 	}()
 	return &wg
+}
+
+// announceNew returns the pipeline hook that tells every server (through
+// q) about each newly stored article, for the live stream and alerts.
+func announceNew(ctx context.Context, env *Env, q queue.Queue) func(*news.Article) {
+	return func(a *news.Article) {
+		if err := ingest.Announce(ctx, q, a); err != nil && ctx.Err() == nil {
+			env.Log.Warn("announcing a new article", "err", err)
+		}
+	}
+}
+
+// pushArticles stores pushed content through the pipeline.
+func pushArticles(pipe *ingest.Pipeline) api.PushFunc {
+	reader := fileReader()
+	return func(ctx context.Context, body []byte, kind, pageURL string) ([]api.PushedItem, error) {
+		cands, err := reader.Parse(body, kind, pageURL)
+		var items []api.PushedItem
+		for _, r := range pipe.AddCandidates(ctx, cands, "push") {
+			it := api.PushedItem{UUID: r.UUID, Kind: r.Kind, Title: r.Title, Created: r.Created}
+			if r.Err != nil {
+				it.Error = r.Err.Error()
+			}
+			items = append(items, it)
+		}
+		return items, err
+	}
 }
 
 // pageFetcher fetches a page with client and extracts its article.
