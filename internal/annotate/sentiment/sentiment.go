@@ -48,7 +48,7 @@ func (s *Step) Annotate(d *annotate.Document) {
 	sents := text.Sentences(d.Body)
 	probs := make([][numClasses]float64, len(sents))
 	for i, sp := range sents {
-		probs[i] = s.model.probs(extractor{domain: domainAt(d, sp.Start)}.features(d.Body[sp.Start:sp.End]))
+		probs[i] = s.model.classify(d.Body[sp.Start:sp.End], domainAt(d, sp.Start))
 	}
 
 	var acc accumulator
@@ -85,7 +85,7 @@ func (s *Step) Annotate(d *annotate.Document) {
 			done[seg] = true
 			p := probs[si]
 			if seg != sents[si] {
-				p = s.model.probs(extractor{domain: domainAt(d, seg.Start)}.features(d.Body[seg.Start:seg.End]))
+				p = s.model.classify(d.Body[seg.Start:seg.End], domainAt(d, seg.Start))
 			}
 			w := 1.0
 			if seg.Start < d.TitleEnd {
@@ -104,7 +104,12 @@ func (s *Step) Annotate(d *annotate.Document) {
 // Classify returns the sentiment of one sentence (domain Sentence) or
 // headline (domain Headline).
 func (m *Model) Classify(s string, domain int) news.Sentiment {
-	return fromProbs(m.probs(extractor{domain: domain}.features(s)))
+	return fromProbs(m.classify(s, domain))
+}
+
+// classify returns the class probabilities of s.
+func (m *Model) classify(s string, domain int) [numClasses]float64 {
+	return m.probs(extractor{domain: domain}.features(s))
 }
 
 // domainAt tells whether offset off of d is in a headline: the title, or a
