@@ -46,6 +46,9 @@ const (
 	leadFactor  = 1.0
 	restFactor  = 0.4
 	leadCount   = 3 // sentences of the text that make its lead
+	// scanSentences is how many sentences of the text are read: what a
+	// story is about comes first; the rest mentions much in passing.
+	scanSentences = 10
 	// threshold is the cue score an event needs: a strong cue in the lead,
 	// or a weak one in the title.
 	threshold = 1.0
@@ -81,6 +84,9 @@ func analyse(d *annotate.Document) *analysis {
 	textSeen := 0
 	for _, sp := range text.Sentences(d.Body) {
 		s := sentence{span: sp, title: sp.Start < d.TitleEnd}
+		if !s.title && textSeen >= scanSentences {
+			break
+		}
 		if !s.title {
 			s.lead = textSeen < leadCount
 			textSeen++

@@ -46,20 +46,28 @@ const leadSentences = 6
 // Annotate implements annotate.Step.
 func (s *Step) Annotate(d *annotate.Document) {
 	sents := text.Sentences(d.Body)
+	// Sentences are scored when first needed: the article's sentiment reads
+	// the title and the lead, each company's the sentences naming it.
 	probs := make([][numClasses]float64, len(sents))
-	for i, sp := range sents {
-		probs[i] = s.model.classify(d.Body[sp.Start:sp.End], domainAt(d, sp.Start))
+	scored := make([]bool, len(sents))
+	probOf := func(i int) [numClasses]float64 {
+		if !scored[i] {
+			sp := sents[i]
+			probs[i] = s.model.classify(d.Body[sp.Start:sp.End], domainAt(d, sp.Start))
+			scored[i] = true
+		}
+		return probs[i]
 	}
 
 	var acc accumulator
 	textSeen := 0
 	for i, sp := range sents {
 		if sp.Start < d.TitleEnd {
-			acc.add(probs[i], titleWeight)
+			acc.add(probOf(i), titleWeight)
 			continue
 		}
 		if textSeen < leadSentences {
-			acc.add(probs[i], 1)
+			acc.add(probOf(i), 1)
 		}
 		textSeen++
 	}
@@ -83,8 +91,10 @@ func (s *Step) Annotate(d *annotate.Document) {
 				continue
 			}
 			done[seg] = true
-			p := probs[si]
-			if seg != sents[si] {
+			var p [numClasses]float64
+			if seg == sents[si] {
+				p = probOf(si)
+			} else {
 				p = s.model.classify(d.Body[seg.Start:seg.End], domainAt(d, seg.Start))
 			}
 			w := 1.0
