@@ -12,5 +12,10 @@ test:
 	$(GO) vet ./...
 	$(GO) test ./...
 
+# Benchmarks and their peers; the table goes to bench/RESULTS.md.
+# BENCH_LARGE=1 adds the 1,000,000-article figures; see scripts/bench.sh.
+bench:
+	GO=$(GO) bash scripts/bench.sh
+
 eval: build
 	bash ../shared/eval/dev-report.sh
