@@ -31,9 +31,10 @@ func init() {
   tickerwire bench fill [--seed S] [--eval DIR] [--data DIR] [--reference DIR] N
       Saves the corpus of N articles (with their companies as annotation) into
       the store in --data, topping up a store filled before.
-  tickerwire bench load [--concurrency C] [--duration D] [--name NAME] URL...
+  tickerwire bench load [--concurrency C] [--duration D] [--name NAME] [--server-pid PID] URL...
       Requests the URLs in turn from C clients for D and prints requests/s and
-      latency percentiles as a 'go test -bench' line.
+      latency percentiles (and, given the server's PID, requests per second of
+      its CPU time) as a 'go test -bench' line.
   tickerwire bench report [--commit C] [--out FILE] [FILE...]
       Reads benchmark output ('go test -bench', 'bench load') and prints the
       table of figures (median of the runs, the peer's figure and the ratio,
@@ -181,13 +182,14 @@ func runBenchLoad(env *Env, args []string) error {
 	conc := fs.Int("concurrency", 32, "clients at once")
 	dur := fs.Duration("duration", 10*time.Second, "how long to run")
 	name := fs.String("name", "BenchmarkAPILoad", "benchmark name to print")
+	pid := fs.Int("server-pid", 0, "process id of the server, to report its CPU time per request (Linux)")
 	if err := env.Parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
 		return errors.New("bench load: want at least one URL")
 	}
-	res, err := loadgen.Run(env.Ctx, loadgen.Config{URLs: fs.Args(), Concurrency: *conc, Duration: *dur})
+	res, err := loadgen.Run(env.Ctx, loadgen.Config{URLs: fs.Args(), Concurrency: *conc, Duration: *dur, ServerPID: *pid})
 	if err != nil {
 		return err
 	}

@@ -8,7 +8,10 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"os"
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
 )
@@ -19,6 +22,7 @@ type Config struct {
 	Concurrency int           // clients at once
 	Duration    time.Duration // how long to run
 	Client      *http.Client  // optional
+	ServerPID   int           // optional: the server's process, whose CPU time is measured
 }
 
 // Result is what a run measured. Only successful (HTTP 200) requests count
@@ -29,6 +33,9 @@ type Result struct {
 	Elapsed  time.Duration
 	P50, P99 time.Duration
 	FirstErr error
+	// ServerCPU is the CPU time the server process used during the run,
+	// when its process id was given (0 otherwise).
+	ServerCPU time.Duration
 }
 
 // Rate is the successful requests per second.
@@ -51,6 +58,13 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 		lats []time.Duration
 		wg   sync.WaitGroup
 	)
+	var cpu0 time.Duration
+	if cfg.ServerPID > 0 {
+		var err error
+		if cpu0, err = ProcessCPU(cfg.ServerPID); err != nil {
+			return Result{}, err
+		}
+	}
 	start := time.Now()
 	for w := range cfg.Concurrency {
 		wg.Add(1)
@@ -86,6 +100,13 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 	wg.Wait()
 	res.Elapsed = time.Since(start)
 	res.Requests = len(lats)
+	if cfg.ServerPID > 0 {
+		cpu1, err := ProcessCPU(cfg.ServerPID)
+		if err != nil {
+			return res, err
+		}
+		res.ServerCPU = cpu1 - cpu0
+	}
 	if len(lats) > 0 {
 		slices.Sort(lats)
 		res.P50 = lats[len(lats)/2]
@@ -120,8 +141,37 @@ func BenchLine(w io.Writer, name string, r Result) {
 	if r.Requests > 0 {
 		nsPerOp = float64(r.Elapsed.Nanoseconds()) / float64(r.Requests)
 	}
-	fmt.Fprintf(w, "%s\t%d\t%.0f ns/op\t%.1f req/s\t%.3f p50-ms\t%.3f p99-ms\t%d errors\n",
+	fmt.Fprintf(w, "%s\t%d\t%.0f ns/op\t%.1f req/s\t%.3f p50-ms\t%.3f p99-ms\t%d errors",
 		name, r.Requests, nsPerOp, r.Rate(), ms(r.P50), ms(r.P99), r.Errors)
+	if r.ServerCPU > 0 && r.Requests > 0 {
+		// requests per second one core of the server answers
+		fmt.Fprintf(w, "\t%.1f req/server-cpu-s", float64(r.Requests)/r.ServerCPU.Seconds())
+	}
+	fmt.Fprintln(w)
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+
+// ProcessCPU returns the CPU time (user and system) process pid has used,
+// from /proc/PID/stat (Linux; its clock ticks are 1/100 s).
+func ProcessCPU(pid int) (time.Duration, error) {
+	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return 0, err
+	}
+	// the command name (field 2) may hold spaces; the fields after it are plain
+	s := string(b)
+	f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:])
+	if len(f) < 13 {
+		return 0, fmt.Errorf("%s: too few fields", "/proc/"+strconv.Itoa(pid)+"/stat")
+	}
+	var ticks int64
+	for _, field := range f[11:13] { // utime, stime (fields 14 and 15)
+		n, err := strconv.ParseInt(field, 10, 64)
+		if err != nil {
+			return 0, err
+		}
+		ticks += n
+	}
+	return time.Duration(ticks) * 10 * time.Millisecond, nil
+}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -36,6 +37,9 @@ func TestRun(t *testing.T) {
 	BenchLine(&buf, "BenchmarkAPILoad/x", res)
 	if !strings.HasPrefix(buf.String(), "BenchmarkAPILoad/x\t") || !strings.Contains(buf.String(), " req/s\t") {
 		t.Errorf("bench line %q", buf.String())
+	}
+	if cpu, err := ProcessCPU(os.Getpid()); err != nil || cpu <= 0 {
+		t.Errorf("ProcessCPU(self) = %v, %v", cpu, err)
 	}
 	if _, err := Run(context.Background(), Config{}); err == nil {
 		t.Error("empty config: no error")
