@@ -271,23 +271,47 @@ func (s *Store) SearchArticles(ctx context.Context, q store.Query) (store.Result
 	}
 	defer tx.Rollback()
 	var res store.Result
+	if search != nil {
+		// A full-text search reads its matches once, for the count and the
+		// page together: counting and paging separately would read the
+		// full-text index twice, which is most of the cost of such a query.
+		var ids sql.NullString
+		err := tx.QueryRowContext(ctx, `WITH m AS MATERIALIZED (SELECT a.id, a.sort_time FROM articles a WHERE `+where+`)
+			SELECT (SELECT count(*) FROM m), (SELECT group_concat(id) FROM
+				(SELECT id FROM m ORDER BY sort_time DESC, id DESC LIMIT `+b.Arg(q.Limit)+` OFFSET `+b.Arg(q.Offset)+`))`,
+			b.Args()...).Scan(&res.Found, &ids)
+		if err != nil {
+			return res, fmt.Errorf("search articles: %w", err)
+		}
+		if !ids.Valid {
+			return res, nil
+		}
+		// the IDs are integers from the database itself
+		return res, scanPage(ctx, tx, &res, `SELECT `+articleColumns+` FROM articles a WHERE a.id IN (`+ids.String+`)
+			ORDER BY a.sort_time DESC, a.id DESC`)
+	}
 	if err := tx.QueryRowContext(ctx, sqlquery.Count(where), b.Args()...).Scan(&res.Found); err != nil {
 		return res, fmt.Errorf("search articles: %w", err)
 	}
 	if res.Found <= q.Offset {
 		return res, nil
 	}
-	rows, err := tx.QueryContext(ctx, sqlquery.Page(articleColumns, where, b, q.Limit, q.Offset), b.Args()...)
+	return res, scanPage(ctx, tx, &res, sqlquery.Page(articleColumns, where, b, q.Limit, q.Offset), b.Args()...)
+}
+
+// scanPage reads the articles query selects into res.
+func scanPage(ctx context.Context, tx *sql.Tx, res *store.Result, query string, args ...any) error {
+	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
-		return res, fmt.Errorf("search articles: %w", err)
+		return fmt.Errorf("search articles: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		a, err := scanArticle(rows)
 		if err != nil {
-			return res, err
+			return err
 		}
 		res.Articles = append(res.Articles, a)
 	}
-	return res, rows.Err()
+	return rows.Err()
 }
