@@ -17,7 +17,10 @@ func Fill(ctx context.Context, st store.Store, g *Generator, n int, progress fun
 	if err != nil {
 		return err
 	}
-	for range min(res.Found, n) {
+	if res.Found >= n {
+		return nil
+	}
+	for range res.Found {
 		g.Next()
 	}
 	const batch = 1000
