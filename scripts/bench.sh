@@ -58,7 +58,7 @@ if want ingest; then
 fi
 
 if want search; then
-	gobench ./internal/bench '^BenchmarkSearch' -benchtime 100x
+	gobench ./internal/bench '^BenchmarkSearch' -benchtime 40x
 fi
 
 if want api; then

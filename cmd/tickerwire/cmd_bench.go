@@ -228,8 +228,8 @@ func runBenchReport(env *Env, args []string) error {
 		}
 	}
 	var sb strings.Builder
-	fmt.Fprintf(&sb, "# tickerwire benchmarks\n\n- date: %s\n- commit: %s\n- machine: %s\n\n",
-		time.Now().UTC().Format(time.RFC3339), *commit, benchreport.Machine())
+	fmt.Fprintf(&sb, "# tickerwire benchmarks\n\n- date: %s\n- commit: %s\n- machine: %s\n", time.Now().UTC().Format(time.RFC3339), *commit, benchreport.Machine())
+	fmt.Fprintf(&sb, "- figures per cpu-s are per second of the benchmark process's CPU time (one core's work), unaffected by other load; wall-clock figures (/s, ms) depend on the machine's load\n- the individual runs are in bench/raw.txt; regenerate with `make bench` (BENCH_LARGE=1 for the 1,000,000-article figures)\n\n")
 	benchreport.Markdown(&sb, benchreport.Rows(benchreport.Figures, results))
 	if _, err := io.WriteString(env.Stdout, sb.String()); err != nil {
 		return err

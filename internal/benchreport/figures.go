@@ -36,14 +36,14 @@ var Figures = []Figure{
 		PeerName: "Bleve v2", Peer: Metric{"BenchmarkSearchPeerBleve/*", "cpu-ms/op"}},
 	{Name: "search /v1/news/all", Ours: Metric{"BenchmarkSearch/*", "p99-ms"},
 		PeerName: "Bleve v2", Peer: Metric{"BenchmarkSearchPeerBleve/*", "p99-ms"},
-		Goal: "≤ 50 ms and ≤ Bleve", Target: func(o, p float64) bool { return o <= 50 && !(o > p) }},
+		Goal: "≤ 50 ms (at 1M) and ≤ Bleve", Target: func(o, p float64) bool { return o <= 50 && !(o > p) }},
 	{Name: "API load /v1/news/all?symbols=", Ours: Metric{"BenchmarkAPILoad/*", "req/s"},
 		Goal: "≥ 3,000/s", Target: func(o, _ float64) bool { return o >= 3000 }},
 	{Name: "API load /v1/news/all?symbols= (per server CPU second)", Ours: Metric{"BenchmarkAPILoad/*", "req/server-cpu-s"}},
 	{Name: "API load /v1/news/all?symbols=", Ours: Metric{"BenchmarkAPILoad/*", "p99-ms"},
 		Goal: "≤ 50 ms", Target: func(o, _ float64) bool { return o <= 50 }},
 	{Name: "serve peak RSS", Ours: Metric{"BenchmarkServeRSS/*", "peak-RSS-MB"},
-		Goal: "≤ 500 MB at 1M articles", Target: func(o, _ float64) bool { return o <= 500 }},
+		Goal: "≤ 500 MB at 1M articles", Target: func(o, _ float64) bool { return o <= 500 }, TargetFor: "1000000"},
 }
 
 // withinOneAndAHalf says whether our rate is at least the peer's divided by
