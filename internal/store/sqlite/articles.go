@@ -271,6 +271,21 @@ func (s *Store) SearchArticles(ctx context.Context, q store.Query) (store.Result
 	}
 	defer tx.Rollback()
 	var res store.Result
+	if cond, lb, ok := sqlquery.ListingsOnly(dialect, q); ok && search == nil {
+		// By symbols (and dates) only: count and page on the listings
+		// index, reading only the page's articles.
+		if err := tx.QueryRowContext(ctx, `SELECT count(DISTINCT article_id) FROM article_listings WHERE `+cond,
+			lb.Args()...).Scan(&res.Found); err != nil {
+			return res, fmt.Errorf("search articles: %w", err)
+		}
+		if res.Found <= q.Offset {
+			return res, nil
+		}
+		return res, scanPage(ctx, tx, &res, `SELECT `+articleColumns+` FROM articles a WHERE a.id IN
+			(SELECT article_id FROM article_listings WHERE `+cond+` GROUP BY article_id
+			 ORDER BY max(sort_time) DESC, article_id DESC LIMIT `+lb.Arg(q.Limit)+` OFFSET `+lb.Arg(q.Offset)+`)
+			ORDER BY a.sort_time DESC, a.id DESC`, lb.Args()...)
+	}
 	if search != nil {
 		// A full-text search reads its matches once, for the count and the
 		// page together: counting and paging separately would read the

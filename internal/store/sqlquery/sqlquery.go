@@ -6,6 +6,7 @@
 package sqlquery
 
 import (
+	"reflect"
 	"strings"
 	"time"
 
@@ -72,29 +73,7 @@ func Where(d Dialect, q store.Query, search searchquery.Node) (string, *Builder)
 	matches := store.SymbolMatches(q.Symbols)
 	if len(matches) > 0 || q.MinMatchScore > 0 || q.SentimentGTE != nil || q.SentimentLTE != nil {
 		candidates = func() string {
-			var conds []string
-			if len(matches) > 0 {
-				var bare, ors []string
-				for _, m := range matches {
-					if m.MIC == "" {
-						bare = append(bare, m.Symbol)
-					} else {
-						ors = append(ors, "(symbol = "+b.Arg(m.Symbol)+" AND mic = "+b.Arg(m.MIC)+")")
-					}
-				}
-				ors = append(ors, "symbol IN ("+b.list(bare)+")")
-				conds = append(conds, "("+strings.Join(ors, " OR ")+")")
-			}
-			if q.MinMatchScore > 0 {
-				conds = append(conds, "match_score >= "+b.Arg(q.MinMatchScore))
-			}
-			if q.SentimentGTE != nil {
-				conds = append(conds, "sentiment >= "+b.Arg(*q.SentimentGTE))
-			}
-			if q.SentimentLTE != nil {
-				conds = append(conds, "sentiment <= "+b.Arg(*q.SentimentLTE))
-			}
-			return "SELECT article_id FROM article_listings WHERE " + strings.Join(conds, " AND ") + b.timeRange("sort_time", q)
+			return "SELECT article_id FROM article_listings WHERE " + b.listingConds(q, matches)
 		}
 		b.conds = append(b.conds, "a.id IN ("+candidates()+")")
 	}
@@ -142,6 +121,52 @@ func Where(d Dialect, q store.Query, search searchquery.Node) (string, *Builder)
 		return "TRUE", b
 	}
 	return strings.Join(b.conds, " AND "), b
+}
+
+// listingConds returns the conditions on article_listings rows for q's
+// symbols, match score, sentiment and date range; q has at least one of
+// the first three.
+func (b *Builder) listingConds(q store.Query, matches []store.SymbolMatch) string {
+	var conds []string
+	if len(matches) > 0 {
+		var bare, ors []string
+		for _, m := range matches {
+			if m.MIC == "" {
+				bare = append(bare, m.Symbol)
+			} else {
+				ors = append(ors, "(symbol = "+b.Arg(m.Symbol)+" AND mic = "+b.Arg(m.MIC)+")")
+			}
+		}
+		ors = append(ors, "symbol IN ("+b.list(bare)+")")
+		conds = append(conds, "("+strings.Join(ors, " OR ")+")")
+	}
+	if q.MinMatchScore > 0 {
+		conds = append(conds, "match_score >= "+b.Arg(q.MinMatchScore))
+	}
+	if q.SentimentGTE != nil {
+		conds = append(conds, "sentiment >= "+b.Arg(*q.SentimentGTE))
+	}
+	if q.SentimentLTE != nil {
+		conds = append(conds, "sentiment <= "+b.Arg(*q.SentimentLTE))
+	}
+	return strings.Join(conds, " AND ") + b.timeRange("sort_time", q)
+}
+
+// ListingsOnly returns the conditions on article_listings rows that answer
+// q alone, when q (normalised, with no search) selects by symbols and
+// nothing but match score, sentiment and dates, which article_listings
+// rows carry: such a query can count and page on that table's index
+// without reading articles. ok is false for any other query.
+func ListingsOnly(d Dialect, q store.Query) (cond string, b *Builder, ok bool) {
+	matches := store.SymbolMatches(q.Symbols)
+	rest := q
+	rest.Symbols, rest.MinMatchScore, rest.SentimentGTE, rest.SentimentLTE = nil, 0, nil, nil
+	rest.PublishedAfter, rest.PublishedBefore, rest.Limit, rest.Offset = time.Time{}, time.Time{}, 0, 0
+	if len(matches) == 0 || !reflect.DeepEqual(rest, store.Query{}) {
+		return "", nil, false
+	}
+	b = &Builder{d: d}
+	return b.listingConds(q, matches), b, true
 }
 
 func nonEmpty(vals []string) []string {
