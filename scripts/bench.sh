@@ -66,11 +66,12 @@ if want api; then
 	[[ ${BENCH_LARGE:-} == 1 ]] && sizes="100000 1000000"
 	for n in $sizes; do
 		data=$BENCH_DIR/sqlite-$n
-		# the store the search benchmark filled, with the full security master
-		$TW bench fill --eval "$SHARED/data/eval" --data "$data" "$n"
+		# the store the search benchmark filled (filled here when it has not
+		# run), with the full security master, which also names the corpus's companies
 		[[ -e $data/.master-imported ]] || {
 			$TW secmaster import --data "$data" "$SHARED/data/reference" && touch "$data/.master-imported"
 		}
+		$TW bench fill --eval "$SHARED/data/eval" --data "$data" "$n"
 		port=$((20000 + RANDOM % 20000))
 		$TW serve --data "$data" --sources none --addr "127.0.0.1:$port" 2> bench/serve.log &
 		pid=$!
