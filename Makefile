@@ -15,5 +15,10 @@ test:
 fuzz:
 	bash scripts/fuzz.sh
 
+# Benchmarks and their peers; the table goes to bench/RESULTS.md.
+# BENCH_LARGE=1 adds the 1,000,000-article figures; see scripts/bench.sh.
+bench:
+	GO=$(GO) bash scripts/bench.sh
+
 eval: build
 	bash ../shared/eval/dev-report.sh
