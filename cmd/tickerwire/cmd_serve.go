@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/tickerwire/tickerwire/internal/api"
+	"github.com/tickerwire/tickerwire/internal/ingest"
 	"github.com/tickerwire/tickerwire/internal/web"
 )
 
@@ -68,7 +69,7 @@ func runServe(env *Env, args []string) error {
 		return err
 	}
 	mux := http.NewServeMux()
-	apiServer := &api.Server{Store: st, Log: env.Log, Hub: alerts.Hub, Push: pushArticles(pipe)}
+	apiServer := &api.Server{Store: st, Log: env.Log, Hub: alerts.Hub, Push: ingest.Pusher{Pipeline: pipe, Reader: fileReader()}}
 	apiServer.Register(mux)
 	pages, err := web.New(st, env.Log)
 	if err != nil {

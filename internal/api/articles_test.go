@@ -28,21 +28,8 @@ func newPushServer(t *testing.T) *httptest.Server {
 	}
 	t.Cleanup(func() { st.Close() })
 	p := &ingest.Pipeline{Store: st, Annotator: pipeline.New(nil), Stories: ingest.NewStories(story.DefaultConfig())}
-	reader := ingest.FileReader{Extract: extract.Article}
-	push := func(ctx context.Context, body []byte, kind, pageURL string) ([]api.PushedItem, error) {
-		cands, err := reader.Parse(body, kind, pageURL)
-		var out []api.PushedItem
-		for _, r := range p.AddCandidates(ctx, cands, "push") {
-			it := api.PushedItem{UUID: r.UUID, Kind: r.Kind, Title: r.Title, Created: r.Created}
-			if r.Err != nil {
-				it.Error = r.Err.Error()
-			}
-			out = append(out, it)
-		}
-		return out, err
-	}
 	mux := http.NewServeMux()
-	(&api.Server{Store: st, Push: push}).Register(mux)
+	(&api.Server{Store: st, Push: ingest.Pusher{Pipeline: p, Reader: ingest.FileReader{Extract: extract.Article}}}).Register(mux)
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
 	return srv

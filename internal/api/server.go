@@ -27,7 +27,7 @@ type Server struct {
 	Hub *alert.Hub
 	// Push stores the articles POST /v1/articles receives; without it the
 	// endpoint answers 403.
-	Push PushFunc
+	Push Pusher
 	// RateLimit is the requests per minute of keys without their own limit
 	// (DefaultRateLimit when 0).
 	RateLimit int

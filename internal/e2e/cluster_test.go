@@ -153,7 +153,7 @@ func TestTwoServersTwoWorkers(t *testing.T) {
 	if testing.Short() {
 		t.Skip("multi-process test")
 	}
-	dbURL := testutil.PostgresSchemaURL(t)
+	dbURL := testutil.PostgresSchemaURL(t, "")
 	const feeds, perFeed = 20, 500
 	const total = feeds * perFeed
 	bin := testutil.TickerwireBinary(t)
