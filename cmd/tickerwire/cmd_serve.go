@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/tickerwire/tickerwire/internal/api"
+	"github.com/tickerwire/tickerwire/internal/ingest"
 	"github.com/tickerwire/tickerwire/internal/web"
 )
 
@@ -66,14 +67,16 @@ func runServe(env *Env, args []string) error {
 
 	ctx, cancel := context.WithCancel(env.Ctx)
 	defer cancel()
+	pipe.OnStored = announceNew(ctx, env, b.Queue)
 	alerts, err := startAlerts(ctx, env, st, b.Queue)
 	if err != nil {
 		return err
 	}
 	mux := http.NewServeMux()
-	apiServer := &api.Server{Store: st, Log: env.Log, Hub: alerts.Hub, Checks: map[string]func(context.Context) error{
-		"queue": func(context.Context) error { return b.Queue.Healthy() },
-	}}
+	apiServer := &api.Server{Store: st, Log: env.Log, Hub: alerts.Hub, Push: ingest.Pusher{Pipeline: pipe, Reader: fileReader()},
+		Checks: map[string]func(context.Context) error{
+			"queue": func(context.Context) error { return b.Queue.Healthy() },
+		}}
 	apiServer.Register(mux)
 	pages, err := web.New(st, env.Log)
 	if err != nil {

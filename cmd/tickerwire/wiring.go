@@ -120,9 +120,9 @@ func fileReader() ingest.FileReader {
 }
 
 // startCollector starts collecting news in the background: on one machine
-// it polls the stored sources and announces new articles on the in-process
-// queue; with a shared queue it runs the queued pipeline stages with the
-// other workers. Wait on the result returns once ctx is done and collecting
+// it polls the stored sources; with a shared queue it runs the queued
+// pipeline stages with the other workers (whose article stage announces
+// new articles itself). Wait on the result returns once ctx is done and collecting
 // has stopped.
 func startCollector(ctx context.Context, env *Env, b *backend, pipe *ingest.Pipeline, allowPrivate bool) *sync.WaitGroup {
 	client := fetch.New(fetch.Options{AllowPrivate: allowPrivate, UserAgent: userAgent})
@@ -136,14 +136,19 @@ func startCollector(ctx context.Context, env *Env, b *backend, pipe *ingest.Pipe
 			(&ingest.Stages{Queue: b.Queue, Poller: p, Pipeline: pipe, Log: env.Log}).Run(ctx)
 			return
 		}
-		pipe.OnStored = func(a *news.Article) {
-			if err := ingest.Announce(ctx, b.Queue, a); err != nil && ctx.Err() == nil {
-				env.Log.Warn("announcing a new article", "err", err)
-			}
-		}
 		p.Run(ctx)
 	}()
 	return &wg
+}
+
+// announceNew returns the pipeline hook that tells every server (through
+// q) about each newly stored article, for the live stream and alerts.
+func announceNew(ctx context.Context, env *Env, q queue.Queue) func(*news.Article) {
+	return func(a *news.Article) {
+		if err := ingest.Announce(ctx, q, a); err != nil && ctx.Err() == nil {
+			env.Log.Warn("announcing a new article", "err", err)
+		}
+	}
 }
 
 // pageFetcher fetches a page with client and extracts its article.

@@ -28,6 +28,9 @@ type Server struct {
 	// Hub feeds /v1/stream; Register makes one when nil. The caller
 	// publishes each newly stored article to it (ingest.Pipeline.OnStored).
 	Hub *alert.Hub
+	// Push stores the articles POST /v1/articles receives; without it the
+	// endpoint answers 403.
+	Push Pusher
 	// RateLimit is the requests per minute of keys without their own limit
 	// (DefaultRateLimit when 0).
 	RateLimit int
@@ -92,6 +95,9 @@ func (s *Server) Register(mux *http.ServeMux) {
 		{Route{Method: "GET", Path: "/v1/news/similar/{uuid}", Summary: "Articles of the same story, then about the same companies.",
 			Params: concat([]Param{{"limit", "integer", "How many (1.." + strconv.Itoa(MaxLimit) + ").", nil}},
 				pick(filterParams, "language", "published_after", "published_before", "published_on"))}, s.handleNewsSimilar},
+		{Route{Method: "POST", Path: "/v1/articles", Summary: "Push articles: JSON (an article, an array or {\"data\":[...]}), JSON Lines, an HTML page or a plain-text page, by Content-Type.",
+			Params: []Param{{"url", "string", "Where a pushed HTML or text page came from.", nil}}}, s.handlePushArticles},
+		{Route{Method: "GET", Path: "/v1/stories/{id}", Summary: "A story and its articles, newest first.", Params: page}, s.handleStory},
 		{Route{Method: "GET", Path: "/v1/news/sources", Summary: "Sources of stored articles by domain and language.",
 			Params: concat(pick(filterParams, "language", "domains"), page)}, s.handleNewsSources},
 		{Route{Method: "GET", Path: "/v1/entity/stats/intraday", Summary: "Article counts and average sentiment per entity and interval.",

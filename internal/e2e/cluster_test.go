@@ -2,6 +2,7 @@
 package e2e
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -14,6 +15,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -151,7 +153,7 @@ func TestTwoServersTwoWorkers(t *testing.T) {
 	if testing.Short() {
 		t.Skip("multi-process test")
 	}
-	dbURL := testutil.PostgresSchemaURL(t)
+	dbURL := testutil.PostgresSchemaURL(t, "")
 	const feeds, perFeed = 20, 500
 	const total = feeds * perFeed
 	bin := testutil.TickerwireBinary(t)
@@ -181,10 +183,15 @@ func TestTwoServersTwoWorkers(t *testing.T) {
 	for _, b := range bases {
 		waitHealthy(t, b)
 	}
-	workers := []*process{start(t, bin, "worker0", env, "worker"), start(t, bin, "worker1", env, "worker")}
-
 	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
 	defer cancel()
+	var streams []*sseCounter
+	for _, b := range bases {
+		streams = append(streams, watchStream(ctx, t, b))
+	}
+	workers := []*process{start(t, bin, "worker0", env, "worker"), start(t, bin, "worker1", env, "worker")}
+	began := time.Now()
+
 	killed := false
 	var found int
 	for ctx.Err() == nil {
@@ -205,6 +212,9 @@ func TestTwoServersTwoWorkers(t *testing.T) {
 	if !killed {
 		t.Fatalf("stored %d of %d before the deadline; worker never killed", found, total)
 	}
+	elapsed := time.Since(began)
+	t.Logf("%d articles fetched, annotated and stored in %s (%.0f articles/s) by 2 workers, one killed midway",
+		found, elapsed.Round(time.Second), float64(found)/elapsed.Seconds())
 	// Let any redelivered job finish, then count once more: exactly once.
 	time.Sleep(3 * time.Second)
 	for _, b := range bases {
@@ -222,4 +232,92 @@ func TestTwoServersTwoWorkers(t *testing.T) {
 			t.Errorf("%s: symbols=NSANY found %d (err %v), want %d annotated articles", b, n, err, total/len(companies))
 		}
 	}
+	deadline := time.Now().Add(30 * time.Second)
+	for i, sc := range streams {
+		for time.Now().Before(deadline) && sc.distinct() < total {
+			time.Sleep(200 * time.Millisecond)
+		}
+		if n, dups, reconnects := sc.counts(); n != total || dups != 0 {
+			t.Errorf("SSE client of %s saw %d distinct articles and %d duplicates (%d reconnects), want each of %d once", bases[i], n, dups, reconnects, total)
+		} else {
+			t.Logf("SSE client of %s saw each of %d articles once (%d reconnects)", bases[i], n, reconnects)
+		}
+	}
+}
+
+// sseCounter counts the articles one live-stream client receives.
+type sseCounter struct {
+	mu         sync.Mutex
+	seen       map[string]int
+	reconnects int
+}
+
+func (c *sseCounter) distinct() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.seen)
+}
+
+func (c *sseCounter) counts() (distinct, duplicates, reconnects int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, n := range c.seen {
+		duplicates += n - 1
+	}
+	return len(c.seen), duplicates, c.reconnects
+}
+
+// watchStream follows base's /v1/stream until ctx ends, reconnecting with
+// Last-Event-ID as a browser's EventSource does.
+func watchStream(ctx context.Context, t *testing.T, base string) *sseCounter {
+	c := &sseCounter{seen: map[string]int{}}
+	ready := make(chan struct{})
+	go func() {
+		lastID := ""
+		first := true
+		for ctx.Err() == nil {
+			req, _ := http.NewRequestWithContext(ctx, http.MethodGet, base+"/v1/stream", nil)
+			if lastID != "" {
+				req.Header.Set("Last-Event-ID", lastID)
+			}
+			resp, err := http.DefaultClient.Do(req)
+			if err == nil && resp.StatusCode == 200 {
+				if first {
+					close(ready)
+					first = false
+				}
+				sc := bufio.NewScanner(resp.Body)
+				sc.Buffer(make([]byte, 1<<20), 1<<24)
+				for sc.Scan() {
+					line := sc.Text()
+					switch {
+					case strings.HasPrefix(line, "id: "):
+						lastID = strings.TrimPrefix(line, "id: ")
+					case strings.HasPrefix(line, "data: "):
+						var a struct{ UUID string }
+						if json.Unmarshal([]byte(strings.TrimPrefix(line, "data: ")), &a) == nil && a.UUID != "" {
+							c.mu.Lock()
+							c.seen[a.UUID]++
+							c.mu.Unlock()
+						}
+					}
+				}
+				resp.Body.Close()
+			} else if resp != nil {
+				resp.Body.Close()
+			}
+			if ctx.Err() == nil {
+				c.mu.Lock()
+				c.reconnects++
+				c.mu.Unlock()
+				time.Sleep(200 * time.Millisecond)
+			}
+		}
+	}()
+	select {
+	case <-ready:
+	case <-time.After(30 * time.Second):
+		t.Fatalf("could not open the live stream of %s", base)
+	}
+	return c
 }

@@ -87,8 +87,13 @@ func (r FileReader) Read(path string) ([]Candidate, error) {
 		abs = path
 	}
 	pageURL := (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
-	name := strings.ToLower(strings.TrimSuffix(path, ".gz"))
-	kind := filepath.Ext(name)
+	return r.Parse(raw, filepath.Ext(strings.ToLower(strings.TrimSuffix(path, ".gz"))), pageURL)
+}
+
+// Parse reads raw content of the given kind (a file extension such as
+// ".txt", ".html", ".json" or ".jsonl"; anything else is sniffed from the
+// content) fetched from pageURL into candidates.
+func (r FileReader) Parse(raw []byte, kind, pageURL string) ([]Candidate, error) {
 	switch kind {
 	case ".txt", ".text", ".json", ".jsonl", ".ndjson", ".html", ".htm", ".xhtml":
 	default:
@@ -103,7 +108,7 @@ func (r FileReader) Read(path string) ([]Candidate, error) {
 		return jsonLinesCandidates(raw)
 	case ".html", ".htm", ".xhtml":
 		if r.Extract == nil {
-			return nil, fmt.Errorf("HTML files are not supported by this reader")
+			return nil, fmt.Errorf("HTML is not supported by this reader")
 		}
 		a, err := r.Extract(raw, pageURL)
 		if err != nil {
@@ -114,7 +119,7 @@ func (r FileReader) Read(path string) ([]Candidate, error) {
 		}
 		return []Candidate{{Article: a}}, nil
 	}
-	return nil, fmt.Errorf("unrecognised file type (want text, HTML, JSON or JSON Lines)")
+	return nil, fmt.Errorf("unrecognised content (want text, HTML, JSON or JSON Lines)")
 }
 
 func readFile(path string) ([]byte, error) {
@@ -172,11 +177,11 @@ func textCandidate(content, pageURL string) Candidate {
 		Text:  page.Text(),
 	}}
 	for i, h := range page.Headlines {
-		c.Headlines = append(c.Headlines, news.Article{
-			Kind:  news.KindHeadline,
-			URL:   fmt.Sprintf("%s#headline-%d", pageURL, i+1),
-			Title: h,
-		})
+		item := news.Article{Kind: news.KindHeadline, Title: h}
+		if pageURL != "" {
+			item.URL = fmt.Sprintf("%s#headline-%d", pageURL, i+1)
+		}
+		c.Headlines = append(c.Headlines, item)
 	}
 	return c
 }
@@ -347,42 +352,72 @@ func toCandidates(items []jsonArticle, where func(int) string) ([]Candidate, err
 func (p *Pipeline) IngestFile(ctx context.Context, r FileReader, path string) FileReport {
 	rep := FileReport{Path: path}
 	cands, readErr := r.Read(path)
-	for _, c := range cands {
-		if err := ctx.Err(); err != nil {
-			rep.Err = err
-			return rep
-		}
-		a := c.Article
-		if a.Source == "" {
-			a.Source = filepath.Base(path)
-		}
-		created, err := p.Add(ctx, &a)
-		if err != nil {
-			rep.Err = err
+	for _, res := range p.AddCandidates(ctx, cands, filepath.Base(path)) {
+		if res.Err != nil {
+			rep.Err = res.Err
 			continue
 		}
 		rep.Items++
-		if created {
+		if res.Created {
 			rep.New++
-		}
-		for _, h := range c.Headlines {
-			h := h
-			h.ParentUUID = a.UUID
-			h.Source = a.Source
-			h.Published = a.Published
-			created, err := p.Add(ctx, &h)
-			if err != nil {
-				rep.Err = err
-				continue
-			}
-			rep.Items++
-			if created {
-				rep.New++
-			}
 		}
 	}
 	if readErr != nil && rep.Err == nil {
 		rep.Err = readErr
 	}
 	return rep
+}
+
+// ItemResult is what became of one candidate article or headline item.
+type ItemResult struct {
+	UUID    string
+	Kind    string
+	Title   string
+	Created bool
+	Err     error
+}
+
+// AddCandidates adds each candidate and the headline items listed under it
+// (linked to it), naming source where the candidate names none. It stops
+// early only when ctx is done.
+func (p *Pipeline) AddCandidates(ctx context.Context, cands []Candidate, source string) []ItemResult {
+	var out []ItemResult
+	add := func(a *news.Article) bool {
+		if err := ctx.Err(); err != nil {
+			out = append(out, ItemResult{Kind: a.Kind, Title: a.Title, Err: err})
+			return false
+		}
+		created, err := p.Add(ctx, a)
+		out = append(out, ItemResult{UUID: a.UUID, Kind: a.Kind, Title: a.Title, Created: created, Err: err})
+		return err == nil
+	}
+	for _, c := range cands {
+		a := c.Article
+		if a.Source == "" {
+			a.Source = source
+		}
+		if !add(&a) {
+			continue
+		}
+		for _, h := range c.Headlines {
+			h := h
+			h.ParentUUID, h.Source, h.Published = a.UUID, a.Source, a.Published
+			add(&h)
+		}
+	}
+	return out
+}
+
+// Pusher stores pushed content (the push API) through a pipeline.
+type Pusher struct {
+	Pipeline *Pipeline
+	Reader   FileReader
+}
+
+// Push reads body, of the given kind (a file extension, or "" to sniff)
+// fetched from pageURL, and adds its articles and headline items. The error
+// says what could not be read; the results say what became of the rest.
+func (p Pusher) Push(ctx context.Context, body []byte, kind, pageURL string) ([]ItemResult, error) {
+	cands, err := p.Reader.Parse(body, kind, pageURL)
+	return p.Pipeline.AddCandidates(ctx, cands, "push"), err
 }

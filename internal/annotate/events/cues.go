@@ -239,7 +239,7 @@ var cueTable = map[string]cues{
 			"gdp", "inflation", "interest rate", "interest rates", "rate cut", "rate hike", "federal reserve",
 			"central bank", "unemployment", "jobs report", "payrolls", "cpi", "economy", "recession", "markets open",
 			"market update", "sensex", "nifty", "dow", "s&p 500", "stock market", "treasury", "pboc", "ftse", "dax",
-			"oil prices", "gold prices", "wall street", "ecb", "opec",
+			"oil prices", "gold prices", "ecb", "opec",
 		},
 		weak: []string{
 			"economic", "fed", "yields", "crude", "rupee", "dollar", "yen", "euro", "markets", "futures", "indices",

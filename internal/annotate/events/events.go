@@ -46,6 +46,9 @@ const (
 	leadFactor  = 1.0
 	restFactor  = 0.4
 	leadCount   = 3 // sentences of the text that make its lead
+	// scanSentences is how many sentences of the text are read: what a
+	// story is about comes first; the rest mentions much in passing.
+	scanSentences = 10
 	// threshold is the cue score an event needs: a strong cue in the lead,
 	// or a weak one in the title.
 	threshold = 1.0
@@ -81,6 +84,9 @@ func analyse(d *annotate.Document) *analysis {
 	textSeen := 0
 	for _, sp := range text.Sentences(d.Body) {
 		s := sentence{span: sp, title: sp.Start < d.TitleEnd}
+		if !s.title && textSeen >= scanSentences {
+			break
+		}
 		if !s.title {
 			s.lead = textSeen < leadCount
 			textSeen++
@@ -97,13 +103,7 @@ func analyse(d *annotate.Document) *analysis {
 		a.sents = append(a.sents, s)
 	}
 	for si, s := range a.sents {
-		factor := restFactor
-		switch {
-		case s.title:
-			factor = titleFactor
-		case s.lead:
-			factor = leadFactor
-		}
+		factor := a.factor(si)
 		for i, w := range s.words {
 			for _, c := range cueIndex[w] {
 				if !matchAt(s.words, i, c.words) {
@@ -225,14 +225,28 @@ func decideLearnt(typ string, p float64, a *analysis) float64 {
 	if evidence < minEvidence && p < 0.75 {
 		return min(p, 0.49)
 	}
-	if typ == news.EventMergerAcquisition && a.score[typ] < threshold && a.titleCue(news.EventAnalystRating) {
+	if typ == news.EventMergerAcquisition && a.titleCue(news.EventAnalystRating) && p < 0.9 {
 		return min(p, 0.49)
+	}
+	if b, ok := a.best[typ]; ok && b.sentence == 0 && b.score == a.factor(0) && p >= 0.2 {
+		return max(p, 0.5) // a strong cue in the headline (or the first sentence standing for it)
 	}
 	return p
 }
 
 // minEvidence is the cue score below which a learnt type needs a sure model.
 var minEvidence = 0.1
+
+// factor is the position factor of sentence si.
+func (a *analysis) factor(si int) float64 {
+	switch s := a.sents[si]; {
+	case s.title:
+		return titleFactor
+	case s.lead:
+		return leadFactor
+	}
+	return restFactor
+}
 
 // titleCue reports whether the strongest cue of typ is in the title.
 func (a *analysis) titleCue(typ string) bool {

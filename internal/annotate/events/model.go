@@ -30,9 +30,12 @@ func features(a *analysis) []uint64 {
 	out := make([]uint64, 0, 4*leadWords)
 	out = append(out, linear.Hash("bias"))
 	seen := 0
-	for _, s := range a.sents {
+	// Without a title the first sentence stands for it, as the model only
+	// ever saw titled newswire.
+	titled := len(a.sents) > 0 && a.sents[0].title
+	for i, s := range a.sents {
 		kind, bigram := "w", "wb"
-		if s.title {
+		if s.title || !titled && i == 0 {
 			kind, bigram = "t", "tb"
 		} else if seen >= leadWords {
 			break

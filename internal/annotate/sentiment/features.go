@@ -110,20 +110,21 @@ type extractor struct {
 }
 
 // features returns the feature hashes of text s, each once plain and once
-// marked with the domain, with repeats.
-func (x extractor) features(s string) []uint64 {
-	out := x.baseFeatures(s)
+// marked with the domain, with repeats, and the rule boost of s (see
+// ruleBoost).
+func (x extractor) features(s string) ([]uint64, float64) {
+	ws := words(s)
+	out := x.baseFeatures(ws)
 	salt := domainSalts[x.domain]
 	n := len(out)
 	for i := range n {
 		out = append(out, out[i]^salt)
 	}
-	return out
+	return out, ruleBoost(ws)
 }
 
 // baseFeatures returns the domain-free features of s.
-func (x extractor) baseFeatures(s string) []uint64 {
-	ws := words(s)
+func (x extractor) baseFeatures(ws []word) []uint64 {
 	out := make([]uint64, 0, 6*len(ws)+16)
 	out = append(out, featureHash(fBias))
 	prev := "<s>"
@@ -397,10 +398,9 @@ func estimateComparison(ws []word) int {
 			for k := i + 1; k < min(len(ws), i+4); k++ {
 				if ws[k].isNum {
 					est, okE = ws[k].num, true
-					if k+1 < len(ws) && estimateWords[ws[k+1].norm] || k+2 < len(ws) && estimateWords[ws[k+2].norm] {
-						break
-					}
-					okE = false
+					after := k+1 < len(ws) && estimateWords[ws[k+1].norm] || k+2 < len(ws) && estimateWords[ws[k+2].norm]
+					before := estimateWords[ws[k-1].norm] || k-2 > i && estimateWords[ws[k-2].norm]
+					okE = after || before
 					break
 				}
 			}
@@ -448,3 +448,50 @@ func scaledNumber(w string) (float64, bool) {
 // polarityBoost repeats the polarity feature: it is the strongest single
 // signal and should not be drowned by word weights under regularisation.
 var polarityBoost = 3
+
+// ratingWords are analysts' ratings and how they read for shareholders.
+var ratingWords = map[string]float64{
+	"buy": 1, "outperform": 1, "overweight": 1, "accumulate": 1, "add": 1, "strong-buy": 1,
+	"sell": -1, "underperform": -1, "underweight": -1, "reduce": -1,
+	"hold": 0, "neutral": 0, "equal-weight": 0, "market-perform": 0, "in-line": 0,
+}
+
+// guidedItems are forecasts whose raising or cutting is news in itself.
+var guidedItems = map[string]bool{
+	"target": true, "pt": true, "po": true, "guidance": true, "outlook": true, "forecast": true,
+	"forecasts": true, "dividend": true, "rating": true,
+}
+
+// ruleBoost scores the unambiguous signals of financial headlines that the
+// training data (mostly other kinds of sentences) holds too few of to weigh
+// them right: a result against estimates, an analyst's upgrade, downgrade or
+// rating, a target, forecast or dividend raised or cut. Positive favours
+// the positive class, negative the negative one.
+func ruleBoost(ws []word) float64 {
+	const strong, medium = 2.5, 1.5
+	var b float64
+	if e := estimateComparison(ws); e != 0 {
+		b += strong * float64(e)
+	}
+	for i, w := range ws {
+		switch w.norm {
+		case "upgrade", "upgrades", "upgraded":
+			b += strong
+		case "downgrade", "downgrades", "downgraded":
+			b -= strong
+		}
+		// "Maintains Buy", "at Outperform", "to Sell": the rating itself.
+		if r, ok := ratingWords[w.norm]; ok && i > 0 {
+			switch ws[i-1].norm {
+			case "maintains", "reiterates", "at", "to", "initiates", "assumes", "resumes":
+				b += medium * r
+			}
+		}
+	}
+	for _, p := range polarities(ws) {
+		if guidedItems[p.item] {
+			b += medium * float64(p.pol)
+		}
+	}
+	return b
+}

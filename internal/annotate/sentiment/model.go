@@ -23,10 +23,17 @@ type Model struct {
 	lin *linear.Model
 }
 
-// probs returns the class probabilities of a sentence's features.
-func (m *Model) probs(feats []uint64) [numClasses]float64 {
+// probs returns the class probabilities of a sentence's features and rule
+// boost: a positive boost raises the positive class's score, a negative one
+// the negative class's.
+func (m *Model) probs(feats []uint64, boost float64) [numClasses]float64 {
 	var z [numClasses]float64
 	m.lin.Score(feats, z[:])
+	if boost > 0 {
+		z[classPositive] += boost
+	} else {
+		z[classNegative] -= boost
+	}
 	linear.Softmax.Probabilities(z[:])
 	return z
 }

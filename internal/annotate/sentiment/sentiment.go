@@ -46,20 +46,28 @@ const leadSentences = 6
 // Annotate implements annotate.Step.
 func (s *Step) Annotate(d *annotate.Document) {
 	sents := text.Sentences(d.Body)
+	// Sentences are scored when first needed: the article's sentiment reads
+	// the title and the lead, each company's the sentences naming it.
 	probs := make([][numClasses]float64, len(sents))
-	for i, sp := range sents {
-		probs[i] = s.model.probs(extractor{domain: domainAt(d, sp.Start)}.features(d.Body[sp.Start:sp.End]))
+	scored := make([]bool, len(sents))
+	probOf := func(i int) [numClasses]float64 {
+		if !scored[i] {
+			sp := sents[i]
+			probs[i] = s.model.classify(d.Body[sp.Start:sp.End], domainAt(d, sp.Start))
+			scored[i] = true
+		}
+		return probs[i]
 	}
 
 	var acc accumulator
 	textSeen := 0
 	for i, sp := range sents {
 		if sp.Start < d.TitleEnd {
-			acc.add(probs[i], titleWeight)
+			acc.add(probOf(i), titleWeight)
 			continue
 		}
 		if textSeen < leadSentences {
-			acc.add(probs[i], 1)
+			acc.add(probOf(i), 1)
 		}
 		textSeen++
 	}
@@ -83,9 +91,11 @@ func (s *Step) Annotate(d *annotate.Document) {
 				continue
 			}
 			done[seg] = true
-			p := probs[si]
-			if seg != sents[si] {
-				p = s.model.probs(extractor{domain: domainAt(d, seg.Start)}.features(d.Body[seg.Start:seg.End]))
+			var p [numClasses]float64
+			if seg == sents[si] {
+				p = probOf(si)
+			} else {
+				p = s.model.classify(d.Body[seg.Start:seg.End], domainAt(d, seg.Start))
 			}
 			w := 1.0
 			if seg.Start < d.TitleEnd {
@@ -104,7 +114,12 @@ func (s *Step) Annotate(d *annotate.Document) {
 // Classify returns the sentiment of one sentence (domain Sentence) or
 // headline (domain Headline).
 func (m *Model) Classify(s string, domain int) news.Sentiment {
-	return fromProbs(m.probs(extractor{domain: domain}.features(s)))
+	return fromProbs(m.classify(s, domain))
+}
+
+// classify returns the class probabilities of s.
+func (m *Model) classify(s string, domain int) [numClasses]float64 {
+	return m.probs(extractor{domain: domain}.features(s))
 }
 
 // domainAt tells whether offset off of d is in a headline: the title, or a

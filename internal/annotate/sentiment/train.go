@@ -63,7 +63,7 @@ func Train(examples []Example, opt TrainOptions) (*Model, error) {
 		if err != nil {
 			return nil, fmt.Errorf("example %d: %w", i, err)
 		}
-		exs[i].Features = extractor{lm: opt.Lexicon, domain: e.Domain}.features(e.Text)
+		exs[i].Features, _ = extractor{lm: opt.Lexicon, domain: e.Domain}.features(e.Text)
 		exs[i].Targets = make([]float64, numClasses)
 		exs[i].Targets[y] = 1
 	}
