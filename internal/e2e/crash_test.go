@@ -1,8 +1,10 @@
 package e2e
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -181,24 +183,40 @@ func TestServeSurvivesKillAndStopsGracefully(t *testing.T) {
 		return p
 	}
 
-	// 1. SIGKILL during ingestion.
+	// 1. SIGKILL during ingestion from the feeds and from pushes.
 	p := serve("serve-killed")
+	stopPushing := pushClients(base, 2)
 	acked := waitFound(t, base, total/3, 4*time.Minute)
 	p.kill(t)
+	pushAcked, pushSent := stopPushing()
 	afterKill := inspectStore(t, data)
-	t.Logf("SIGKILL with %d articles acknowledged by the API; %d on disk, %d of %d feeds recorded as polled",
-		acked, afterKill.count, len(afterKill.polled), feeds)
+	pushed := 0 // pushed articles on disk: acknowledged, or committed just before the kill
+	for u := range afterKill.urls {
+		if strings.HasPrefix(u, pushPrefix) {
+			pushed++
+		}
+	}
+	t.Logf("SIGKILL with %d articles counted by the API and %d of %d pushed acknowledged; %d on disk (%d pushed), %d of %d feeds recorded as polled",
+		acked, len(pushAcked), pushSent, afterKill.count, pushed, len(afterKill.polled), feeds)
 	if afterKill.count < acked {
 		t.Errorf("%d articles on disk after SIGKILL, but the API had counted %d", afterKill.count, acked)
 	}
+	if len(pushAcked) == 0 {
+		t.Error("no push was acknowledged before the kill")
+	}
+	for _, u := range pushAcked {
+		if !afterKill.urls[u] {
+			t.Errorf("pushed article %s was acknowledged, yet is not stored after SIGKILL", u)
+		}
+	}
 	checkPolledFeedsComplete(t, afterKill, feedsSrv.URL, perFeed)
-	if afterKill.count >= total {
+	if afterKill.count-pushed >= total {
 		t.Fatalf("all %d articles were stored before the kill; the test killed nothing in flight", total)
 	}
 
 	// 2. Restart; SIGTERM during ingestion: a clean exit, work drained.
 	p = serve("serve-terminated")
-	waitFound(t, base, afterKill.count+(total-afterKill.count)/3, 4*time.Minute)
+	waitFound(t, base, afterKill.count+(total+pushed-afterKill.count)/3, 4*time.Minute)
 	clients := inFlightClients(base, 4)
 	time.Sleep(200 * time.Millisecond)
 	if err := p.terminate(t, 45*time.Second); err != nil {
@@ -221,10 +239,10 @@ func TestServeSurvivesKillAndStopsGracefully(t *testing.T) {
 
 	// 3. Restart: collection resumes and completes, each article once.
 	p = serve("serve-final")
-	waitFound(t, base, total, 4*time.Minute)
+	waitFound(t, base, total+pushed, 4*time.Minute)
 	time.Sleep(2 * time.Second) // a duplicate would land now
-	if n, err := newsFound(base, ""); err != nil || n != total {
-		t.Errorf("%d articles stored (err %v), want exactly %d", n, err, total)
+	if n, err := newsFound(base, ""); err != nil || n != total+pushed {
+		t.Errorf("%d articles stored (err %v), want exactly %d", n, err, total+pushed)
 	}
 	for _, i := range []int{0, total / 2, total - 1} {
 		if n, err := newsFound(base, "search="+url.QueryEscape(fmt.Sprintf("zq%dz", i))); err != nil || n != 1 {
@@ -240,8 +258,8 @@ func TestServeSurvivesKillAndStopsGracefully(t *testing.T) {
 		}
 	}
 	final := inspectStore(t, data)
-	if final.count != total || len(final.polled) != feeds {
-		t.Errorf("final store: %d articles, %d feeds polled; want %d and %d", final.count, len(final.polled), total, feeds)
+	if final.count != total+pushed || len(final.polled) != feeds {
+		t.Errorf("final store: %d articles, %d feeds polled; want %d and %d", final.count, len(final.polled), total+pushed, feeds)
 	}
 	for src, last := range afterTerm.polled {
 		if final.polled[src] != last {
@@ -283,5 +301,65 @@ func inFlightClients(base string, n int) func() (int, int) {
 	return func() (int, int) {
 		wg.Wait()
 		return answered, failed
+	}
+}
+
+// pushPrefix starts the URLs of pushed articles.
+const pushPrefix = "http://push.example/"
+
+// pushClients keeps n clients pushing batches of 10 articles to
+// POST /v1/articles (a batch every half second each, within the API's rate
+// limit) until serve stops answering. The function returned waits for them
+// and returns the URLs of the articles whose storing was acknowledged, and
+// how many were sent.
+func pushClients(base string, n int) func() ([]string, int) {
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	var acked []string
+	sent := 0
+	for c := 0; c < n; c++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			client := &http.Client{Timeout: 30 * time.Second}
+			for batch := 0; ; batch++ {
+				var items []map[string]string
+				for i := 0; i < 10; i++ {
+					id := fmt.Sprintf("c%d-%d-%d", c, batch, i)
+					items = append(items, map[string]string{"url": pushPrefix + id,
+						"title": "Pushed " + id + ": Sony update", "text": "Sony said pushed item " + id + " arrived."})
+				}
+				body, _ := json.Marshal(items)
+				mu.Lock()
+				sent += len(items)
+				mu.Unlock()
+				resp, err := client.Post(base+"/v1/articles", "application/json", bytes.NewReader(body))
+				if err != nil {
+					return // serve is gone
+				}
+				var pr struct {
+					Data []struct {
+						UUID  string `json:"uuid"`
+						Error string `json:"error"`
+					} `json:"data"`
+				}
+				err = json.NewDecoder(resp.Body).Decode(&pr)
+				resp.Body.Close()
+				if err == nil && resp.StatusCode < 300 && len(pr.Data) == len(items) {
+					mu.Lock()
+					for i, d := range pr.Data {
+						if d.Error == "" && d.UUID != "" {
+							acked = append(acked, items[i]["url"])
+						}
+					}
+					mu.Unlock()
+				}
+				time.Sleep(500 * time.Millisecond)
+			}
+		}()
+	}
+	return func() ([]string, int) {
+		wg.Wait()
+		return acked, sent
 	}
 }

@@ -107,7 +107,7 @@ func TestNATSRestartDuringIngestion(t *testing.T) {
 	if testing.Short() {
 		t.Skip("multi-process test")
 	}
-	dbURL := testutil.PostgresSchemaURL(t)
+	dbURL := testutil.PostgresSchemaURL(t, "")
 	const feeds, perFeed = 10, 150
 	const total = feeds * perFeed
 	bin := testutil.TickerwireBinary(t)
