@@ -89,12 +89,45 @@ func (m *pageMeta) bylines() []string {
 	return append(out, m.textBylines...)
 }
 
-// ldAuthorNames finds the author names in one JSON-LD script.
-func ldAuthorNames(script string) []string {
+// addJSONLD notes the authors and dates one JSON-LD script states.
+func (m *pageMeta) addJSONLD(script string) {
 	var v any
 	if json.Unmarshal([]byte(script), &v) != nil {
-		return nil
+		return
 	}
+	m.ldAuthors = append(m.ldAuthors, ldAuthorNames(v)...)
+	m.ldPublished = append(m.ldPublished, ldStrings(v, "datePublished")...)
+	m.ldModified = append(m.ldModified, ldStrings(v, "dateModified")...)
+}
+
+// ldStrings are the string values of key anywhere in the JSON value v, in
+// document order of the arrays and sorted key order of the objects.
+func ldStrings(v any, key string) []string {
+	var out []string
+	var walk func(any)
+	walk = func(v any) {
+		switch x := v.(type) {
+		case map[string]any:
+			if s, ok := x[key].(string); ok {
+				out = append(out, s)
+			}
+			for _, k := range slices.Sorted(maps.Keys(x)) {
+				if k != key {
+					walk(x[k])
+				}
+			}
+		case []any:
+			for _, c := range x {
+				walk(c)
+			}
+		}
+	}
+	walk(v)
+	return out
+}
+
+// ldAuthorNames finds the author names in one parsed JSON-LD script.
+func ldAuthorNames(v any) []string {
 	var names []string
 	var walk func(any, bool)
 	walk = func(v any, isAuthor bool) {

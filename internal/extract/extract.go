@@ -79,6 +79,7 @@ func document(doc *html.Node, pageURL string, owned bool) (Result, error) {
 	if isCopyrightNotice(date.SrcString) {
 		date = htmldate.Result{} // a copyright year is not a publication date
 	}
+	published := chooseDate(m, date, doc) // before readability may change doc
 	var tf []string
 	var trTitle, trLang string
 	tr, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
@@ -105,7 +106,7 @@ func document(doc *html.Node, pageURL string, owned bool) (Result, error) {
 		Title:        title,
 		Text:         strings.Join(tidy(combine(tf, rd), title), "\n\n"),
 		Author:       chooseAuthor(m, title),
-		Published:    date.DateTime,
+		Published:    published,
 		CanonicalURL: canonicalURL(m, base),
 	}
 	res.Language = language(m, trLang, res.Text)

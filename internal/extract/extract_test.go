@@ -148,7 +148,9 @@ func TestLDAuthorNames(t *testing.T) {
 		{`not json`, nil},
 	}
 	for _, tt := range tests {
-		if diff := cmp.Diff(tt.want, ldAuthorNames(tt.in)); diff != "" {
+		m := &pageMeta{}
+		m.addJSONLD(tt.in)
+		if diff := cmp.Diff(tt.want, m.ldAuthors); diff != "" {
 			t.Errorf("ldAuthorNames(%s) (-want +got):\n%s", tt.in, diff)
 		}
 	}

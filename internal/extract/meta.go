@@ -22,6 +22,10 @@ type pageMeta struct {
 	relAuthors      []string // texts of rel=author links
 	classAuthors    []string // texts of elements whose class or id names an author or byline
 	textBylines     []string // short texts that start like a byline ("Von ...", "By ...")
+
+	ldPublished, ldModified []string // datePublished and dateModified in JSON-LD scripts
+	itemPublished           []string // itemprop=datePublished values and <time pubdate>
+	timeStamps              []string // other machine-readable times: <time datetime>, itemprop=dateModified
 }
 
 // maxHeadings bounds the headings kept per level, maxHeadingParts the
@@ -117,7 +121,7 @@ func collectMeta(doc *html.Node, host string) *pageMeta {
 				return
 			case atom.Script:
 				if strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json") {
-					m.ldAuthors = append(m.ldAuthors, ldAuthorNames(nodeRaw(n))...)
+					m.addJSONLD(nodeRaw(n))
 				}
 				return
 			case atom.Style, atom.Noscript, atom.Template:
@@ -129,6 +133,7 @@ func collectMeta(doc *html.Node, host string) *pageMeta {
 		}
 		if n.Type == html.ElementNode {
 			m.collectAuthor(n) // after the children: inner elements first
+			m.collectDate(n)
 		}
 	}
 	walk(doc)
