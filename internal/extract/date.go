@@ -217,7 +217,7 @@ func dayForms(t time.Time) []string {
 	m := int(mo)
 	out := []string{
 		fmt.Sprintf("%02d.%02d.%d", d, m, y), fmt.Sprintf("%d.%d.%d", d, m, y), fmt.Sprintf("%02d.%02d.%02d", d, m, y%100),
-		fmt.Sprintf("%d-%02d-%02d", y, m, d), fmt.Sprintf("%d/%02d/%02d", y, m, d),
+		fmt.Sprintf("%d-%02d-%02d", y, m, d),
 		fmt.Sprintf("%02d/%02d/%d", d, m, y), fmt.Sprintf("%d/%d/%d", m, d, y), fmt.Sprintf("%02d/%02d/%d", m, d, y),
 	}
 	for _, name := range monthNames[m-1] {
@@ -230,18 +230,19 @@ func dayForms(t time.Time) []string {
 	return out
 }
 
-// showsDay reports whether text writes day t in one of its common forms.
+// showsDay reports whether text, lower-cased, writes day t in one of its
+// common forms.
 func showsDay(text string, t time.Time) bool {
 	for _, f := range dayForms(t) {
-		if strings.Contains(text, f) {
+		if strings.Contains(text, strings.ToLower(f)) {
 			return true
 		}
 	}
 	return false
 }
 
-// pageText is the text of the page's body, white space folded, scripts and
-// styles left out.
+// pageText is the text of the page's body, lower-cased, white space folded,
+// scripts and styles left out.
 func pageText(doc *html.Node) string {
-	return foldSpace(nodeText(doc))
+	return strings.ToLower(foldSpace(nodeText(doc)))
 }
