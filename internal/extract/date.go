@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -245,4 +246,54 @@ func showsDay(text string, t time.Time) bool {
 // scripts and styles left out.
 func pageText(doc *html.Node) string {
 	return strings.ToLower(foldSpace(nodeText(doc)))
+}
+
+// findDate runs go-htmldate (extensive mode, publication date) on doc. When
+// it settles for a modification time from the <meta> tags, its last resort
+// before it reads the page, it runs again without those tags. doc is left as
+// it was.
+func findDate(doc *html.Node, m *pageMeta, pageURL string) htmldate.Result {
+	opts := htmldate.Options{URL: pageURL, UseOriginalDate: true, ExtractTime: true}
+	date, _ := htmldate.FromDocument(doc, opts)
+	if len(m.publishedStamps()) == 0 && date.SrcString != "" && slices.Contains(m.modifiedRaw(), date.SrcString) {
+		restore := detachModifiedMeta(doc)
+		if again, _ := htmldate.FromDocument(doc, opts); !again.IsZero() && !isCopyrightNotice(again.SrcString) {
+			date = again
+		}
+		restore()
+	}
+	if isCopyrightNotice(date.SrcString) {
+		return htmldate.Result{} // a copyright year is not a publication date
+	}
+	return date
+}
+
+// detachModifiedMeta takes the <meta> tags stating a modification time out
+// of doc; the returned function puts them back where they were.
+func detachModifiedMeta(doc *html.Node) (restore func()) {
+	type place struct{ n, parent, next *html.Node }
+	var taken []place
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; {
+			next := c.NextSibling
+			if c.Type == html.ElementNode && c.DataAtom == atom.Meta {
+				key := strings.ToLower(firstNonEmpty(attr(c, "property"), attr(c, "name"), attr(c, "itemprop"), attr(c, "http-equiv")))
+				if slices.Contains(modifiedKeys, key) {
+					taken = append(taken, place{c, n, next})
+					n.RemoveChild(c)
+				}
+			} else {
+				walk(c)
+			}
+			c = next
+		}
+	}
+	walk(doc)
+	return func() {
+		for i := len(taken) - 1; i >= 0; i-- {
+			p := taken[i]
+			p.parent.InsertBefore(p.n, p.next)
+		}
+	}
 }

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"golang.org/x/net/html"
+	"strings"
 	"testing"
 	"time"
 
@@ -63,5 +65,26 @@ func TestParseStamp(t *testing.T) {
 	}
 	if _, ok := parseStamp("yesterday"); ok {
 		t.Error("parseStamp(yesterday) ok")
+	}
+}
+
+func TestFindDateSkipsModifiedMeta(t *testing.T) {
+	page := `<html><head><meta property="og:updated_time" content="2022-06-02T11:57:06+02:00"></head>
+<body><article><h1>Ein Bericht</h1><p class="date">Veröffentlicht am 31.03.2020</p><p>Text des Berichts.</p></article></body></html>`
+	doc := parse(t, page)
+	var before strings.Builder
+	if err := html.Render(&before, doc); err != nil {
+		t.Fatal(err)
+	}
+	got := findDate(doc, collectMeta(doc, "wire.example"), "https://wire.example/bericht")
+	if d := got.DateTime.Format("2006-01-02"); d != "2020-03-31" {
+		t.Errorf("findDate = %s (from %q), want 2020-03-31", d, got.SrcString)
+	}
+	var after strings.Builder
+	if err := html.Render(&after, doc); err != nil {
+		t.Fatal(err)
+	}
+	if before.String() != after.String() {
+		t.Errorf("document changed:\n%s\nwant\n%s", after.String(), before.String())
 	}
 }

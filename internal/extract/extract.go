@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"codeberg.org/readeck/go-readability/v2"
-	"github.com/markusmobius/go-htmldate"
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 
@@ -75,10 +74,7 @@ func document(doc *html.Node, pageURL string, owned bool) (Result, error) {
 		host, base = u.Hostname(), u.String()
 	}
 	m := collectMeta(doc, host)
-	date, _ := htmldate.FromDocument(doc, htmldate.Options{URL: base, UseOriginalDate: true, ExtractTime: true})
-	if isCopyrightNotice(date.SrcString) {
-		date = htmldate.Result{} // a copyright year is not a publication date
-	}
+	date := findDate(doc, m, base)
 	published := chooseDate(m, date, doc) // before readability may change doc
 	var tf []string
 	var trTitle, trLang string
