@@ -2,13 +2,15 @@ package extract
 
 import (
 	"encoding/json"
-	"html"
+	htmlstd "html"
 	"maps"
 	"regexp"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/net/html"
 )
 
 // authorPrefix is a byline's lead-in ("By", "Von", "Autor:", ...).
@@ -24,7 +26,7 @@ var authorJunk = regexp.MustCompile(`(?i)^(?:name|author|autor|admin|administrat
 // cleanAuthor trims a byline to the author's name as the page writes it, or
 // returns "" when s does not look like one.
 func cleanAuthor(s string) string {
-	s = foldSpace(html.UnescapeString(s))
+	s = foldSpace(htmlstd.UnescapeString(s))
 	s = trimGluedPrefix(s)
 	for range 2 {
 		s = strings.TrimSpace(authorPrefix.ReplaceAllString(s, ""))
@@ -86,7 +88,53 @@ func (m *pageMeta) bylines() []string {
 	out = append(out, m.itempropAuthors...)
 	out = append(out, m.relAuthors...)
 	out = append(out, m.classAuthors...)
-	return append(out, m.textBylines...)
+	out = append(out, m.textBylines...)
+	return append(out, m.lineBylines...)
+}
+
+// lineBylines finds bylines in the lines of text of doc as a reader sees
+// them, inline elements joined: a short line that starts like a byline, or
+// the line after one that is only a byline's lead-in ("Autor:" set apart
+// from the name in its own element).
+func lineBylines(doc *html.Node) []string {
+	var out []string
+	lines := paragraphs(doc)
+	for i, l := range lines {
+		switch {
+		case len(out) >= maxAuthorElems:
+			return out
+		case bylineLabel.MatchString(l) && i+1 < len(lines) && len(lines[i+1]) <= maxBylineLen:
+			out = append(out, lines[i+1])
+		case len(l) <= maxBylineLen && bylineStart.MatchString(l):
+			if bylineLabelled.MatchString(l) || looksLikeName(cleanAuthor(l)) {
+				out = append(out, l)
+			}
+		}
+	}
+	return out
+}
+
+// bylineLabelled matches a byline that says it is one ("Autor: ...",
+// "Posted by ..."), unlike a bare "By ..." or "Von ..." that may start any
+// line.
+var bylineLabelled = regexp.MustCompile(`^(?i:(?:posted|written|published)\s+by|(?:gespeichert|geschrieben|verfasst)\s+von|autor(?:en|in)?\s*:|author\s*:|责任编辑)`)
+
+// nameParticles are the lower-case words names and lists of names contain.
+var nameParticles = map[string]bool{"von": true, "van": true, "der": true, "den": true, "de": true, "da": true, "di": true, "du": true, "la": true, "le": true, "zu": true, "und": true, "and": true, "y": true, "e": true, "et": true, "&": true}
+
+// looksLikeName reports whether s reads like one or more personal names:
+// at least two words, each capitalised unless a particle such as "von".
+func looksLikeName(s string) bool {
+	ws := strings.Fields(s)
+	if len(ws) < 2 {
+		return false
+	}
+	for _, w := range ws {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !nameParticles[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // addJSONLD notes the authors and dates one JSON-LD script states.

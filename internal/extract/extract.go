@@ -76,6 +76,9 @@ func document(doc *html.Node, pageURL string, owned bool) (Result, error) {
 	m := collectMeta(doc, host)
 	date := findDate(doc, m, base)
 	published := chooseDate(m, date, doc) // before readability may change doc
+	if chooseAuthor(m, "") == "" {
+		m.lineBylines = lineBylines(doc)
+	}
 	var tf []string
 	var trTitle, trLang string
 	tr, err := trafilatura.ExtractDocument(doc, trafilatura.Options{

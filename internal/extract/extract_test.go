@@ -236,10 +236,16 @@ func TestChooseAuthor(t *testing.T) {
 		{"publisher named as author skipped", `<meta name="author" content="Wire Example"><meta property="og:site_name" content="Wire Example"><span class="byline">By John Roe</span>`, "John Roe"},
 		{"comment authors ignored", `<div class="comment-author">Troll</div><p>Von: Erika Muster</p>`, "Erika Muster"},
 		{"text byline", `<article><span>Posted by Konstantin</span><p>Body text.</p></article>`, "Konstantin"},
+		{"lead-in in its own element", `<article><h5>Autor:</h5>Erika Muster<p>Body text.</p></article>`, "Erika Muster"},
+		{"byline split over inline elements", `<article><address>By <a href="/a/jr">John Roe</a></address><p>Body text.</p></article>`, "John Roe"},
+		{"lower-case user name after an explicit lead-in", `<div class="submitted">Gespeichert von <span>kmuster</span> am 24. Juli 2017</div>`, "kmuster"},
+		{"a heading starting with Von is no byline", `<h3>Von Berlin nach Rom</h3><p>Body text.</p>`, ""},
 		{"none", `<p>No byline here.</p>`, ""},
 	}
 	for _, tt := range tests {
-		m := collectMeta(parse(t, tt.page), "www.wire.example")
+		doc := parse(t, tt.page)
+		m := collectMeta(doc, "www.wire.example")
+		m.lineBylines = lineBylines(doc)
 		if got := chooseAuthor(m, ""); got != tt.want {
 			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
 		}

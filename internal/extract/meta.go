@@ -22,6 +22,7 @@ type pageMeta struct {
 	relAuthors      []string // texts of rel=author links
 	classAuthors    []string // texts of elements whose class or id names an author or byline
 	textBylines     []string // short texts that start like a byline ("Von ...", "By ...")
+	lineBylines     []string // bylines in the page's lines of text (see lineBylines), read only when the others give none
 
 	ldPublished, ldModified []string // datePublished and dateModified in JSON-LD scripts
 	itemPublished           []string // itemprop=datePublished values and <time pubdate>
@@ -187,7 +188,11 @@ var authorClass = []string{"author", "byline", "verfasser"}
 var commentClass = []string{"comment", "reply", "respond"}
 
 // bylineStart matches the start of a byline in the page text.
-var bylineStart = regexp.MustCompile(`^(?:(?i:(?:(?:posted|written|published)\s+by|(?:gespeichert|geschrieben|verfasst)\s+von|by|von|par|por|autor(?:en|in)?|author|text)\s*:?)\s+\p{Lu}|责任编辑\s*[：:])`)
+var bylineStart = regexp.MustCompile(`^(?:(?i:(?:posted|written|published)\s+by|(?:gespeichert|geschrieben|verfasst)\s+von|autor(?:en|in)?\s*:|author\s*:)\s*\S|(?i:by|von|par|por|autor(?:en|in)?|author|text)\s*:?\s+\p{Lu}|责任编辑\s*[：:])`)
+
+// bylineLabel matches a line that is only a byline's lead-in ("Von:",
+// "Autor"), the name following on the next line.
+var bylineLabel = regexp.MustCompile(`^(?:(?i:by|von|text)\s*:|(?i:autor(?:en|in)?|author|verfasser(?:in)?)\s*:?|责任编辑\s*[:：]?)$`)
 
 // bylineLead is how the first text of a byline element starts; only such
 // elements are read whole.
