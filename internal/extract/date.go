@@ -27,6 +27,7 @@ var stampLayouts = []string{
 	"2006-01-02",
 	time.RFC1123Z,
 	time.RFC1123,
+	"Mon, Jan 2 2006 15:04:05 MST",
 	"Mon, 2 Jan 2006 15:04:05 -0700",
 }
 
@@ -48,7 +49,11 @@ func parseStamp(s string) (st stamp, ok bool) {
 		if err != nil {
 			continue
 		}
-		zoned := strings.Contains(l, "Z07") || strings.Contains(l, "Z0700") || strings.Contains(l, "-0700") || l == time.RFC1123
+		zoned := strings.Contains(l, "Z07") || strings.Contains(l, "-0700")
+		if strings.Contains(l, "MST") { // Go makes up a zero offset for zone names it does not know
+			name, off := t.Zone()
+			zoned = off != 0 || name == "GMT" || name == "UTC"
+		}
 		return stamp{t: t, zoned: zoned}, true
 	}
 	return stamp{}, false
@@ -149,10 +154,13 @@ func localTime(t time.Time, zoned bool, zone *time.Location) time.Time {
 // take the date a page displays; metadata that disagrees with the display
 // is often stale (a template's creation time) or a date in a URL path.
 func chooseDate(m *pageMeta, hd htmldate.Result, doc *html.Node) time.Time {
-	if hd.IsZero() {
+	zone := m.pageZone()
+	if hd.IsZero() { // htmldate reads fewer forms than the page's metadata may use
+		if pub := m.publishedStamps(); len(pub) > 0 {
+			return localTime(pub[0].t, pub[0].zoned, zone)
+		}
 		return time.Time{}
 	}
-	zone := m.pageZone()
 	t := localTime(hd.DateTime, hd.HasTimezone, zone)
 	var alt []time.Time
 	stamps := append(m.publishedStamps(), parseStamps(m.modifiedRaw())...)

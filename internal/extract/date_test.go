@@ -35,6 +35,7 @@ func TestChooseDate(t *testing.T) {
 			`<script type="application/ld+json">{"datePublished":"2017-08-21T13:09:00Z","dateModified":"2019-04-03T08:04:01Z"}</script><p>August 21, 2017</p><p>03.04.2019</p>`,
 			utc("2017-08-21T13:09:00Z"), "2017-08-21"},
 		{"no date", `<p>nothing</p>`, htmldate.Result{}, "0001-01-01"},
+		{"metadata when htmldate finds none", `<script type="application/ld+json">{"datePublished":"Tue, Sep 15 2020 10:01:41 EDT"}</script>`, htmldate.Result{}, "2020-09-15"},
 	}
 	for _, tt := range tests {
 		doc := parse(t, tt.page)
@@ -56,6 +57,7 @@ func TestParseStamp(t *testing.T) {
 		{"2022-05-03 13:32:45", "2022-05-03T13:32:45Z", false},
 		{"2023-03-06", "2023-03-06T00:00:00Z", false},
 		{"Wed, 02 Feb 2022 09:12:22 +0100", "2022-02-02T09:12:22+01:00", true},
+		{"Wed, 02 Feb 2022 09:12:22 GMT", "2022-02-02T09:12:22Z", true},
 	}
 	for _, tt := range tests {
 		st, ok := parseStamp(tt.in)
