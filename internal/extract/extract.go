@@ -57,7 +57,9 @@ func HTTPBody(page []byte, contentType, pageURL string) (res Result, err error) 
 	return document(doc, pageURL, true)
 }
 
-// Document extracts the article from a parsed page. doc is not modified.
+// Document extracts the article from a parsed page. doc is left as it was
+// (parts of it are taken out and put back while Document runs, so nothing
+// else may read it meanwhile).
 func Document(doc *html.Node, pageURL string) (Result, error) {
 	return document(doc, pageURL, false)
 }
