@@ -110,3 +110,22 @@ func TestPushArticles(t *testing.T) {
 		t.Errorf("bad limit: status %d", code)
 	}
 }
+
+func TestHighlightsEscapeArticleText(t *testing.T) {
+	srv := newPushServer(t)
+	body := `[{"title":"Apple <script>alert(1)</script> beats estimates","text":"Apple Inc. & partners reported <b>record</b> revenue."}]`
+	if code, _, raw := post(t, srv.URL+"/v1/articles", "application/json", body); code != 201 {
+		t.Fatalf("push: %d %s", code, raw)
+	}
+	_, _, raw := get(t, srv.URL+"/v1/news/all?symbols=AAPL")
+	var resp api.NewsResponse
+	if err := json.Unmarshal(raw, &resp); err != nil || len(resp.Data) != 1 || len(resp.Data[0].Entities) == 0 {
+		t.Fatalf("response %s", raw)
+	}
+	for _, h := range resp.Data[0].Entities[0].Highlights {
+		plain := strings.NewReplacer("<em>", "", "</em>", "").Replace(h.Highlight)
+		if strings.ContainsAny(plain, "<>") {
+			t.Errorf("highlight carries unescaped markup: %q", h.Highlight)
+		}
+	}
+}
