@@ -206,10 +206,16 @@ func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 	body := map[string]any{"status": "ok"}
 	status := http.StatusOK
+	// The failure's text (database host, user) is shown only to the
+	// machine's own operator; others see that the part is unavailable.
+	detailed := isLoopback(r)
 	report := func(name string, err error) {
 		if err != nil {
 			s.Log.Warn("health check failed", "part", name, "err", err)
-			body[name] = err.Error()
+			body[name] = "unavailable"
+			if detailed {
+				body[name] = err.Error()
+			}
 			body["status"] = "unavailable"
 			status = http.StatusServiceUnavailable
 			return
