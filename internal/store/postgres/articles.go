@@ -233,6 +233,12 @@ func (r runner) Keys(query string, args []any) ([]sqlquery.Key, error) {
 	})
 }
 
+func (r runner) Count(query string, args []any) (int, error) {
+	var n int
+	err := r.tx.QueryRow(r.ctx, query, args...).Scan(&n)
+	return n, err
+}
+
 func (r runner) Articles(query string, args []any) ([]news.Article, error) {
 	rows, err := r.tx.Query(r.ctx, query, args...)
 	if err != nil {

@@ -308,6 +308,12 @@ func (r runner) Keys(query string, args []any) ([]sqlquery.Key, error) {
 	return keys, rows.Err()
 }
 
+func (r runner) Count(query string, args []any) (int, error) {
+	var n int
+	err := r.tx.QueryRowContext(r.ctx, query, args...).Scan(&n)
+	return n, err
+}
+
 func (r runner) Articles(query string, args []any) ([]news.Article, error) {
 	rows, err := r.tx.QueryContext(r.ctx, query, args...)
 	if err != nil {

@@ -19,18 +19,24 @@ type Key struct{ Micros, ID int64 }
 type Runner interface {
 	// Keys returns the rows (sort time in microseconds, ID) a query selects.
 	Keys(query string, args []any) ([]Key, error)
+	// Count returns the number a query selects.
+	Count(query string, args []any) (int, error)
 	// Articles returns the articles a query selects, in its order, with
 	// the columns given to Search.
 	Articles(query string, args []any) ([]news.Article, error)
 }
 
 // Search answers q (normalised by store.Normalize, with its parsed
-// search), reading the articles' columns. It selects the keys of the
-// matches in q's order, up to q.MaxFound+1 of them, which gives both the
-// count and the page (also one after a cursor), and then reads the page's
-// articles by ID, so neither are the conditions evaluated twice nor wide
-// rows sorted. A page past q.MaxFound is selected with LIMIT and OFFSET (or
-// the cursor).
+// search), reading the articles' columns.
+//
+// A full-text search, or a query by symbol that selects from the listings
+// table, costs much before its first match: such a query selects the keys
+// of the matches once, in q's order, up to q.MaxFound+1 of them, which
+// gives both the count and the page (also one after a cursor). Other
+// queries walk the articles along an index, testing each row cheaply: they
+// count up to q.MaxFound+1 matches in no order, and then select the page's
+// keys along the order, which stops at the page's end. Either way the page's
+// articles are then read by ID, so no wide rows are sorted.
 func Search(r Runner, d Dialect, q store.Query, search searchquery.Node, columns string) (store.Result, error) {
 	var res store.Result
 	var after *store.Cursor
@@ -41,7 +47,7 @@ func Search(r Runner, d Dialect, q store.Query, search searchquery.Node, columns
 		}
 		after = &c
 	}
-	from, b := build(d, q, search, true)
+	from, listings, b := build(d, q, search, true)
 	join, order, byTime, err := b.order(q, search)
 	if err != nil {
 		return res, err
@@ -53,19 +59,9 @@ func Search(r Runner, d Dialect, q store.Query, search searchquery.Node, columns
 	selectKeys := func(cond string) string {
 		return "SELECT " + d.Micros("a.sort_time") + ", a.id FROM " + from + join + " WHERE " + cond + " ORDER BY " + order
 	}
-	keys, err := r.Keys(selectKeys(b.where())+" LIMIT "+b.Arg(q.MaxFound+1), b.args)
-	if err != nil {
-		return res, err
-	}
-	res.Found, res.FoundMore = min(len(keys), q.MaxFound), len(keys) > q.MaxFound
-	start := q.Offset
-	if after != nil {
-		start = sort.Search(len(keys), func(i int) bool { return keys[i].after(*after, q.Ascending) })
-	}
-	var page []Key
-	if start+q.Limit <= len(keys) || !res.FoundMore {
-		page = keys[min(start, len(keys)):min(start+q.Limit, len(keys))]
-	} else {
+	// pageKeys selects the keys of the page with LIMIT and OFFSET, or
+	// after the cursor.
+	pageKeys := func() ([]Key, error) {
 		b.Truncate(base)
 		cond, offset := b.where(), q.Offset
 		if after != nil {
@@ -76,7 +72,33 @@ func Search(r Runner, d Dialect, q store.Query, search searchquery.Node, columns
 			cond += " AND (a.sort_time, a.id) " + op + " (" + b.Arg(d.Time(after.SortTime)) + ", " + b.Arg(after.ID) + ")"
 			offset = 0
 		}
-		if page, err = r.Keys(selectKeys(cond)+" LIMIT "+b.Arg(q.Limit)+" OFFSET "+b.Arg(offset), b.args); err != nil {
+		return r.Keys(selectKeys(cond)+" LIMIT "+b.Arg(q.Limit)+" OFFSET "+b.Arg(offset), b.args)
+	}
+	var page []Key
+	if byTime && search == nil && !listings {
+		n, err := r.Count("SELECT count(*) FROM (SELECT 1 FROM "+from+" WHERE "+b.where()+" LIMIT "+b.Arg(q.MaxFound+1)+") AS m", b.args)
+		if err != nil {
+			return res, err
+		}
+		res.Found, res.FoundMore = min(n, q.MaxFound), n > q.MaxFound
+		if n > q.Offset || res.FoundMore || after != nil {
+			if page, err = pageKeys(); err != nil {
+				return res, err
+			}
+		}
+	} else {
+		keys, err := r.Keys(selectKeys(b.where())+" LIMIT "+b.Arg(q.MaxFound+1), b.args)
+		if err != nil {
+			return res, err
+		}
+		res.Found, res.FoundMore = min(len(keys), q.MaxFound), len(keys) > q.MaxFound
+		start := q.Offset
+		if after != nil {
+			start = sort.Search(len(keys), func(i int) bool { return keys[i].after(*after, q.Ascending) })
+		}
+		if start+q.Limit <= len(keys) || !res.FoundMore {
+			page = keys[min(start, len(keys)):min(start+q.Limit, len(keys))]
+		} else if page, err = pageKeys(); err != nil {
 			return res, err
 		}
 	}

@@ -86,19 +86,20 @@ func (b *Builder) timeRange(col string, q store.Query) string {
 // are none, and a Builder holding their arguments, to which the caller may
 // add more.
 func Where(d Dialect, q store.Query, search searchquery.Node) (string, *Builder) {
-	_, b := build(d, q, search, false)
+	_, _, b := build(d, q, search, false)
 	return b.where(), b
 }
 
 // build returns the FROM clause (without FROM) selecting the candidate
-// articles of q as a, with columns id and sort_time at least, and a Builder
-// holding the conditions on them and their arguments.
+// articles of q as a, with columns id and sort_time at least, whether it
+// selects them from the listings table, and a Builder holding the
+// conditions on them and their arguments.
 //
-// When listings is true, a query by symbol whose other conditions read
+// When allowed by listings, a query by symbol whose other conditions read
 // only a.id and a.sort_time selects from the listings table alone (each
 // listing row has its article's sort_time), so ordering thousands of
 // matches reads no article rows.
-func build(d Dialect, q store.Query, search searchquery.Node, listings bool) (string, *Builder) {
+func build(d Dialect, q store.Query, search searchquery.Node, listings bool) (string, bool, *Builder) {
 	b := &Builder{d: d}
 	var candidates func() string // the most selective subquery of article IDs
 	byEntity := func() string {
@@ -152,16 +153,14 @@ func build(d Dialect, q store.Query, search searchquery.Node, listings bool) (st
 		b.addWide("a.kind = " + b.Arg(q.Kind))
 	}
 	b.filterConds(q)
-	from := "articles a"
 	if q.HasEntityFilter() {
 		if listings && !b.wide && len(store.SymbolMatches(q.Symbols)) > 0 {
 			cond, _ := b.entityCond(q, "")
-			from = "(SELECT DISTINCT sort_time, article_id AS id FROM article_listings WHERE " + cond + b.timeRange("sort_time", q) + ") AS a"
-		} else {
-			b.conds = append([]string{"a.id IN (" + byEntity() + ")"}, b.conds...)
+			return "(SELECT DISTINCT sort_time, article_id AS id FROM article_listings WHERE " + cond + b.timeRange("sort_time", q) + ") AS a", true, b
 		}
+		b.conds = append([]string{"a.id IN (" + byEntity() + ")"}, b.conds...)
 	}
-	return from, b
+	return "articles a", false, b
 }
 
 // add adds a condition that reads only a.id and a.sort_time.
