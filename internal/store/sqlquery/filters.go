@@ -16,14 +16,21 @@ func (b *Builder) entityCond(q store.Query, alias string) (string, bool) {
 	}
 	var conds []string
 	if matches := store.SymbolMatches(q.Symbols); len(matches) > 0 {
-		var bare []string
-		var ors []string
+		var all, bare, ors []string
 		for _, m := range matches {
+			if !slices.Contains(all, m.Symbol) {
+				all = append(all, m.Symbol)
+			}
 			if m.MIC == "" {
 				bare = append(bare, m.Symbol)
 			} else {
 				ors = append(ors, "("+alias+"symbol = "+b.Arg(m.Symbol)+" AND "+alias+"mic = "+b.Arg(m.MIC)+")")
 			}
+		}
+		if len(ors) > 0 {
+			// All the symbols first, so that an index on symbol is
+			// searched for each rather than each OR term apart.
+			conds = append(conds, alias+"symbol IN ("+b.list(all)+")")
 		}
 		ors = append(ors, alias+"symbol IN ("+b.list(bare)+")")
 		conds = append(conds, "("+strings.Join(ors, " OR ")+")")

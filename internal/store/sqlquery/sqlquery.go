@@ -91,23 +91,43 @@ func Where(d Dialect, q store.Query, search searchquery.Node) (string, *Builder)
 }
 
 // build returns the FROM clause (without FROM) selecting the candidate
-// articles of q as a, with columns id and sort_time at least, whether it
-// selects them from the listings table, and a Builder holding the
-// conditions on them and their arguments.
+// articles of q as a, with columns id and sort_time at least, a WITH clause
+// it needs (or ""), and a Builder holding the conditions on them and their
+// arguments.
 //
 // When allowed by listings, a query by symbol whose other conditions read
 // only a.id and a.sort_time selects from the listings table alone (each
 // listing row has its article's sort_time), so ordering thousands of
-// matches reads no article rows.
-func build(d Dialect, q store.Query, search searchquery.Node, listings bool) (string, bool, *Builder) {
-	b := &Builder{d: d}
-	var candidates func() string // the most selective subquery of article IDs
-	byEntity := func() string {
-		cond, _ := b.entityCond(q, "")
-		return "SELECT article_id FROM article_listings WHERE " + cond + b.timeRange("sort_time", q)
+// matches reads no article rows. Its candidates are then selected once,
+// into the table listed, which also bounds a full-text search.
+func build(d Dialect, q store.Query, search searchquery.Node, listings bool) (with, from string, b *Builder) {
+	b = &Builder{d: d}
+	if langs := lower(q.Languages); len(langs) > 0 {
+		b.addWide("a.language IN (" + b.list(langs) + ")")
 	}
+	if sources := lower(q.Sources); len(sources) > 0 {
+		b.addWide("lower(a.source) IN (" + b.list(sources) + ")")
+	}
+	if q.Kind != "" {
+		b.addWide("a.kind = " + b.Arg(q.Kind))
+	}
+	b.filterConds(q)
+	from = "articles a"
+	var candidates func() string // the most selective subquery of article IDs
 	if q.HasEntityFilter() {
-		candidates = byEntity
+		candidates = func() string {
+			cond, _ := b.entityCond(q, "")
+			return "SELECT article_id FROM article_listings WHERE " + cond + b.timeRange("sort_time", q)
+		}
+		if listings && !b.wide && (search == nil || d.SearchOnIDs) && len(store.SymbolMatches(q.Symbols)) > 0 {
+			cond, _ := b.entityCond(q, "")
+			with = "WITH listed AS MATERIALIZED (SELECT DISTINCT sort_time, article_id AS id FROM article_listings WHERE " +
+				cond + b.timeRange("sort_time", q) + ") "
+			from = "listed AS a"
+			candidates = func() string { return "SELECT id AS article_id FROM listed" }
+		} else {
+			b.add("a.id IN (" + candidates() + ")")
+		}
 	}
 	if events := nonEmpty(q.Events); len(events) > 0 {
 		byEvent := func() string {
@@ -143,24 +163,7 @@ func build(d Dialect, q store.Query, search searchquery.Node, listings bool) (st
 	if r := b.timeRange("a.sort_time", q); r != "" {
 		b.add(strings.TrimPrefix(r, " AND "))
 	}
-	if langs := lower(q.Languages); len(langs) > 0 {
-		b.addWide("a.language IN (" + b.list(langs) + ")")
-	}
-	if sources := lower(q.Sources); len(sources) > 0 {
-		b.addWide("lower(a.source) IN (" + b.list(sources) + ")")
-	}
-	if q.Kind != "" {
-		b.addWide("a.kind = " + b.Arg(q.Kind))
-	}
-	b.filterConds(q)
-	if q.HasEntityFilter() {
-		if listings && !b.wide && len(store.SymbolMatches(q.Symbols)) > 0 {
-			cond, _ := b.entityCond(q, "")
-			return "(SELECT DISTINCT sort_time, article_id AS id FROM article_listings WHERE " + cond + b.timeRange("sort_time", q) + ") AS a", true, b
-		}
-		b.conds = append([]string{"a.id IN (" + byEntity() + ")"}, b.conds...)
-	}
-	return "articles a", false, b
+	return with, from, b
 }
 
 // add adds a condition that reads only a.id and a.sort_time.
