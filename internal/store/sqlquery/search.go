@@ -47,7 +47,7 @@ func Search(r Runner, d Dialect, q store.Query, search searchquery.Node, columns
 		}
 		after = &c
 	}
-	with, from, b := build(d, q, search, true)
+	sel, b := build(d, q, search, true)
 	join, order, byTime, err := b.order(q, search)
 	if err != nil {
 		return res, err
@@ -57,7 +57,7 @@ func Search(r Runner, d Dialect, q store.Query, search searchquery.Node, columns
 	}
 	base := len(b.args)
 	selectKeys := func(cond string) string {
-		return with + "SELECT " + d.Micros("a.sort_time") + ", a.id FROM " + from + join + " WHERE " + cond + " ORDER BY " + order
+		return sel.with + "SELECT " + d.Micros("a.sort_time") + ", a.id FROM " + sel.from + join + " WHERE " + cond + " ORDER BY " + order
 	}
 	// pageKeys selects the keys of the page with LIMIT and OFFSET, or
 	// after the cursor.
@@ -75,8 +75,8 @@ func Search(r Runner, d Dialect, q store.Query, search searchquery.Node, columns
 		return r.Keys(selectKeys(cond)+" LIMIT "+b.Arg(q.Limit)+" OFFSET "+b.Arg(offset), b.args)
 	}
 	var page []Key
-	if byTime && search == nil && with == "" {
-		n, err := r.Count("SELECT count(*) FROM (SELECT 1 FROM "+from+" WHERE "+b.where()+" LIMIT "+b.Arg(q.MaxFound+1)+") AS m", b.args)
+	if byTime && search == nil && !sel.listings {
+		n, err := r.Count("SELECT count(*) FROM (SELECT 1 FROM "+sel.from+" WHERE "+b.where()+" LIMIT "+b.Arg(q.MaxFound+1)+") AS m", b.args)
 		if err != nil {
 			return res, err
 		}

@@ -86,22 +86,27 @@ func (b *Builder) timeRange(col string, q store.Query) string {
 // are none, and a Builder holding their arguments, to which the caller may
 // add more.
 func Where(d Dialect, q store.Query, search searchquery.Node) (string, *Builder) {
-	_, _, b := build(d, q, search, false)
+	_, b := build(d, q, search, false)
 	return b.where(), b
 }
 
-// build returns the FROM clause (without FROM) selecting the candidate
-// articles of q as a, with columns id and sort_time at least, a WITH clause
-// it needs (or ""), and a Builder holding the conditions on them and their
-// arguments.
+// selection is where a search selects its candidate articles from.
+type selection struct {
+	with     string // a WITH clause the FROM clause needs, or ""
+	from     string // the FROM clause (without FROM) naming the articles a, with columns id and sort_time at least
+	listings bool   // from selects from the listings table
+}
+
+// build returns where the candidate articles of q are selected from, and a
+// Builder holding the conditions on them and their arguments.
 //
 // When allowed by listings, a query by symbol whose other conditions read
 // only a.id and a.sort_time selects from the listings table alone (each
 // listing row has its article's sort_time), so ordering thousands of
-// matches reads no article rows. Its candidates are then selected once,
-// into the table listed, which also bounds a full-text search.
-func build(d Dialect, q store.Query, search searchquery.Node, listings bool) (with, from string, b *Builder) {
-	b = &Builder{d: d}
+// matches reads no article rows. With a full-text search, its candidates
+// are selected once, into the table listed, which also bounds the search.
+func build(d Dialect, q store.Query, search searchquery.Node, listings bool) (selection, *Builder) {
+	b := &Builder{d: d}
 	if langs := lower(q.Languages); len(langs) > 0 {
 		b.addWide("a.language IN (" + b.list(langs) + ")")
 	}
@@ -112,7 +117,7 @@ func build(d Dialect, q store.Query, search searchquery.Node, listings bool) (wi
 		b.addWide("a.kind = " + b.Arg(q.Kind))
 	}
 	b.filterConds(q)
-	from = "articles a"
+	sel := selection{from: "articles a"}
 	var candidates func() string // the most selective subquery of article IDs
 	if q.HasEntityFilter() {
 		candidates = func() string {
@@ -121,10 +126,12 @@ func build(d Dialect, q store.Query, search searchquery.Node, listings bool) (wi
 		}
 		if listings && !b.wide && (search == nil || d.SearchOnIDs) && len(store.SymbolMatches(q.Symbols)) > 0 {
 			cond, _ := b.entityCond(q, "")
-			with = "WITH listed AS MATERIALIZED (SELECT DISTINCT sort_time, article_id AS id FROM article_listings WHERE " +
-				cond + b.timeRange("sort_time", q) + ") "
-			from = "listed AS a"
-			candidates = func() string { return "SELECT id AS article_id FROM listed" }
+			listed := "SELECT DISTINCT sort_time, article_id AS id FROM article_listings WHERE " + cond + b.timeRange("sort_time", q)
+			sel = selection{from: "(" + listed + ") AS a", listings: true}
+			if search != nil {
+				sel.with, sel.from = "WITH listed AS MATERIALIZED ("+listed+") ", "listed AS a"
+				candidates = func() string { return "SELECT id AS article_id FROM listed" }
+			}
 		} else {
 			b.add("a.id IN (" + candidates() + ")")
 		}
@@ -163,7 +170,7 @@ func build(d Dialect, q store.Query, search searchquery.Node, listings bool) (wi
 	if r := b.timeRange("a.sort_time", q); r != "" {
 		b.add(strings.TrimPrefix(r, " AND "))
 	}
-	return with, from, b
+	return sel, b
 }
 
 // add adds a condition that reads only a.id and a.sort_time.
