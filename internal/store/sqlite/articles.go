@@ -281,9 +281,11 @@ func (s *Store) SearchArticles(ctx context.Context, q store.Query) (store.Result
 		if res.Found <= q.Offset {
 			return res, nil
 		}
+		// An article's rows all carry its sort_time, so DISTINCT on the pair
+		// is distinct articles, and the index gives them in time order.
 		return res, scanPage(ctx, tx, &res, `SELECT `+articleColumns+` FROM articles a WHERE a.id IN
-			(SELECT article_id FROM article_listings WHERE `+cond+` GROUP BY article_id
-			 ORDER BY max(sort_time) DESC, article_id DESC LIMIT `+lb.Arg(q.Limit)+` OFFSET `+lb.Arg(q.Offset)+`)
+			(SELECT article_id FROM (SELECT DISTINCT article_id, sort_time FROM article_listings WHERE `+cond+`
+			 ORDER BY sort_time DESC, article_id DESC LIMIT `+lb.Arg(q.Limit)+` OFFSET `+lb.Arg(q.Offset)+`))
 			ORDER BY a.sort_time DESC, a.id DESC`, lb.Args()...)
 	}
 	if search != nil {
