@@ -99,5 +99,5 @@ if want api; then
 	done
 fi
 
-$TW bench report --commit "$(git rev-parse --short HEAD)$(git diff --quiet || echo '+dirty')" \
+$TW bench report --commit "$(git rev-parse --short HEAD)$(git diff --quiet -- . ':!bench' || echo '+dirty')" \
 	--out "$RESULTS" "$RAW"

@@ -108,8 +108,12 @@ func Rows(figures []Figure, results Results) []Row {
 			row := Row{Name: name, Unit: f.Ours.Unit, PeerName: f.PeerName, Ours: ours, Runs: runs,
 				Peer: math.NaN(), Ratio: math.NaN(), Goal: f.Goal}
 			if f.Peer.Bench != "" {
-				row.Peer, _ = results.Median(expand(f.Peer.Bench, sub), f.Peer.Unit)
+				var peerRuns int
+				row.Peer, peerRuns = results.Median(expand(f.Peer.Bench, sub), f.Peer.Unit)
 				row.Ratio = ours / row.Peer
+				if peerRuns == 0 {
+					row.PeerName += " (not run)"
+				}
 			}
 			if f.Target != nil && (f.TargetFor == "" || f.TargetFor == sub) {
 				row.Verdict = "missed"
