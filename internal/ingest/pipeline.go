@@ -5,12 +5,9 @@ package ingest
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/tickerwire/tickerwire/internal/annotate"
@@ -77,7 +74,14 @@ func (p *Pipeline) Add(ctx context.Context, a *news.Article) (bool, error) {
 	}
 	a.CanonicalURL = canonicalURL(a.CanonicalURL, a.URL)
 	if a.ContentHash == "" {
-		a.ContentHash = ContentHash(a.Title, a.Text)
+		a.ContentHash = store.ContentHash(a.Title, a.Text)
+	}
+	// A copy already stored costs one lookup, not an annotation.
+	if id, err := p.Store.FindArticle(ctx, a); err == nil {
+		a.UUID = id
+		return false, nil
+	} else if !errors.Is(err, store.ErrNotFound) {
+		return false, err
 	}
 	if a.Description == "" {
 		a.Description = Lead(a.Text, 300)
@@ -89,53 +93,23 @@ func (p *Pipeline) Add(ctx context.Context, a *news.Article) (bool, error) {
 	if a.Language == "" {
 		a.Language = a.Annotation.Language
 	}
+	// The story is chosen before the one write. A copy saved by a concurrent
+	// Add between the lookup above and the save below is then counted in
+	// its story once more: rare, and harmless to the story's other members.
+	if p.Stories != nil {
+		if a.UUID == "" {
+			a.UUID = store.NewUUID()
+		}
+		a.StoryID = p.Stories.AssignStory(a)
+	}
 	created, err := p.Store.SaveArticle(ctx, a)
 	if err != nil {
 		return false, err
-	}
-	// Only new articles join stories: a copy already stored must not count twice.
-	if created && p.Stories != nil {
-		a.StoryID = p.Stories.AssignStory(a)
-		if err := p.Store.UpdateAnnotation(ctx, a.UUID, a.Annotation, a.StoryID); err != nil {
-			return true, err
-		}
 	}
 	if created && p.OnStored != nil {
 		p.OnStored(a)
 	}
 	return created, nil
-}
-
-// ContentHash identifies an article's content: a SHA-256 over its title and
-// text with case, punctuation and spacing folded, so trivially different
-// copies hash alike.
-func ContentHash(title, text string) string {
-	h := sha256.New()
-	writeFolded := func(s string) {
-		space := false
-		for _, r := range s {
-			switch {
-			case unicode.IsLetter(r) || unicode.IsDigit(r):
-				if space {
-					h.Write([]byte{' '})
-					space = false
-				}
-				var buf [4]byte
-				n := encodeRune(buf[:], unicode.ToLower(r))
-				h.Write(buf[:n])
-			default:
-				space = true
-			}
-		}
-	}
-	writeFolded(title)
-	h.Write([]byte{0})
-	writeFolded(text)
-	return hex.EncodeToString(h.Sum(nil))
-}
-
-func encodeRune(buf []byte, r rune) int {
-	return copy(buf, string(r))
 }
 
 // Lead returns the opening of text up to about max bytes, cut at a sentence

@@ -11,6 +11,7 @@ import (
 
 	"github.com/tickerwire/tickerwire/internal/news"
 	"github.com/tickerwire/tickerwire/internal/queue"
+	"github.com/tickerwire/tickerwire/internal/store"
 )
 
 // Work queue names of the multi-machine pipeline.
@@ -148,7 +149,7 @@ func (s *Stages) enqueueArticle(ctx context.Context, a *news.Article) (bool, err
 	}
 	key := a.URL
 	if key == "" {
-		key = ContentHash(a.Title, a.Text)
+		key = store.ContentHash(a.Title, a.Text)
 	}
 	return false, s.Queue.Enqueue(ctx, QueueArticle, key, payload)
 }

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/google/uuid"
 	"github.com/tickerwire/tickerwire/internal/news"
@@ -17,12 +19,30 @@ import (
 // This file holds what every Store implementation does the same way before
 // it talks to its database.
 
-// ContentHash is the hex SHA-256 of the article's title and text, with case
-// and runs of white space folded, so the same story stored twice is found.
+// ContentHash identifies an article's content: the hex SHA-256 of its body
+// (title and text) with case folded and every run of punctuation and
+// spacing made one space, so trivially different copies of one story hash
+// alike.
 func ContentHash(title, text string) string {
-	norm := strings.ToLower(strings.Join(strings.Fields(news.Body(title, text)), " "))
-	sum := sha256.Sum256([]byte(norm))
-	return hex.EncodeToString(sum[:])
+	h := sha256.New()
+	var buf []byte
+	fold := func(s string) {
+		space := false
+		for _, r := range s {
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				space = true
+				continue
+			}
+			if space && len(buf) > 0 {
+				buf = append(buf, ' ')
+			}
+			space = false
+			buf = utf8.AppendRune(buf, unicode.ToLower(r))
+		}
+	}
+	fold(news.Body(title, text))
+	h.Write(buf)
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // Prepare checks an article before it is stored and fills its defaults: kind

@@ -32,6 +32,10 @@ type Store interface {
 	// the article was new. A new article keeps a UUID the caller set; it
 	// gets defaults by Prepare (kind, discovered time, content hash).
 	SaveArticle(ctx context.Context, a *news.Article) (created bool, err error)
+	// FindArticle returns the UUID of the stored article SaveArticle would
+	// take a for (the same canonical URL, URL or content hash), or
+	// ErrNotFound, so callers can skip work on copies they already have.
+	FindArticle(ctx context.Context, a *news.Article) (string, error)
 	// SaveArticles saves several articles as SaveArticle does, in one
 	// transaction (much faster for bulk ingest), and reports for each whether
 	// it was new. When any article is invalid it saves none and returns an

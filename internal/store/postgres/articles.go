@@ -93,8 +93,7 @@ func saveArticle(ctx context.Context, tx pgx.Tx, a *news.Article, ann []byte) (b
 		a.ContentHash, a.ParentUUID, a.StoryID, json.RawMessage(ann)).Scan(&rowID)
 	if errors.Is(err, pgx.ErrNoRows) { // a conflict: the article is stored
 		var existing string
-		err := tx.QueryRow(ctx, `SELECT uuid::text FROM articles WHERE content_hash = $1
-			UNION ALL SELECT uuid::text FROM articles WHERE url_key = $2 LIMIT 1`, a.ContentHash, urlKey).Scan(&existing)
+		err := tx.QueryRow(ctx, findArticle, a.ContentHash, urlKey).Scan(&existing)
 		if errors.Is(err, pgx.ErrNoRows) {
 			return false, "", fmt.Errorf("%w: uuid %s is taken by another article", store.ErrInvalid, id)
 		}
@@ -167,6 +166,28 @@ func (s *Store) UpdateAnnotation(ctx context.Context, id string, ann news.Annota
 		return insertIndex(ctx, tx, rowID, sortTime, ann)
 	})
 }
+
+// FindArticle returns the UUID of the stored copy of a, or store.ErrNotFound.
+func (s *Store) FindArticle(ctx context.Context, a *news.Article) (string, error) {
+	hash := a.ContentHash
+	if hash == "" {
+		hash = store.ContentHash(a.Title, a.Text)
+	}
+	var urlKey any
+	if k := store.URLKey(a); k != "" {
+		urlKey = k
+	}
+	var id string
+	err := s.pool.QueryRow(ctx, findArticle, hash, urlKey).Scan(&id)
+	if errors.Is(err, pgx.ErrNoRows) {
+		return "", store.ErrNotFound
+	}
+	return id, err
+}
+
+// findArticle selects the UUID of the article with a content hash or URL key.
+const findArticle = `SELECT uuid::text FROM articles WHERE content_hash = $1
+	UNION ALL SELECT uuid::text FROM articles WHERE url_key = $2 LIMIT 1`
 
 // GetArticle returns one article, or store.ErrNotFound.
 func (s *Store) GetArticle(ctx context.Context, id string) (*news.Article, error) {

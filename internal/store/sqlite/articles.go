@@ -108,7 +108,7 @@ func prepareInsert(ctx context.Context, tx *sql.Tx) (*inserter, error) {
 		dst   **sql.Stmt
 		query string
 	}{
-		{&st.find, `SELECT uuid FROM articles WHERE content_hash = ? UNION ALL SELECT uuid FROM articles WHERE url_key = ? LIMIT 1`},
+		{&st.find, findArticle},
 		{&st.taken, `SELECT EXISTS (SELECT 1 FROM articles WHERE uuid = ?)`},
 		{&st.article, `INSERT INTO articles (uuid, kind, url, canonical_url, url_key, title,
 			description, body, author, published, discovered, sort_time, source, source_id, language,
@@ -227,6 +227,27 @@ func (s *Store) UpdateAnnotation(ctx context.Context, id string, ann news.Annota
 		return st.index(ctx, rowID, sortTime, ann)
 	})
 }
+
+// FindArticle returns the UUID of the stored copy of a, or store.ErrNotFound.
+func (s *Store) FindArticle(ctx context.Context, a *news.Article) (string, error) {
+	hash := a.ContentHash
+	if hash == "" {
+		hash = store.ContentHash(a.Title, a.Text)
+	}
+	var urlKey any
+	if k := store.URLKey(a); k != "" {
+		urlKey = k
+	}
+	var id string
+	err := s.read.QueryRowContext(ctx, findArticle, hash, urlKey).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", store.ErrNotFound
+	}
+	return id, err
+}
+
+// findArticle selects the UUID of the article with a content hash or URL key.
+const findArticle = `SELECT uuid FROM articles WHERE content_hash = ? UNION ALL SELECT uuid FROM articles WHERE url_key = ? LIMIT 1`
 
 // GetArticle returns one article, or store.ErrNotFound.
 func (s *Store) GetArticle(ctx context.Context, id string) (*news.Article, error) {

@@ -182,9 +182,15 @@ func testIdempotent(t *testing.T, s store.Store) {
 		{"same content, other URL", news.Article{URL: "https://mirror.example.org/x", Title: "Nissan in talks with Foxconn", Text: "Body one."}},
 		{"same content, other case and spacing", news.Article{Title: "NISSAN in talks  with Foxconn", Text: "body one."}},
 	}
+	if _, err := s.FindArticle(ctx, &news.Article{URL: "https://example.com/new", Title: "Something else"}); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("FindArticle of a new article: %v, want ErrNotFound", err)
+	}
 	for _, tt := range tests {
 		a := tt.a
 		a.UUID = ""
+		if id, err := s.FindArticle(ctx, &a); err != nil || id != first.UUID {
+			t.Errorf("%s: FindArticle = %q, %v; want %s", tt.name, id, err, first.UUID)
+		}
 		created, err := s.SaveArticle(ctx, &a)
 		if err != nil {
 			t.Fatalf("%s: %v", tt.name, err)
