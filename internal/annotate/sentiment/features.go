@@ -112,7 +112,7 @@ type extractor struct {
 // features returns the feature hashes of text s, each once plain and once
 // marked with the domain, with repeats, and the rule boost of s (see
 // ruleBoost).
-func (x extractor) features(s string) ([]uint64, float64) {
+func (x extractor) features(s string) ([]uint64, [numClasses]float64) {
 	ws := words(s)
 	out := x.baseFeatures(ws)
 	salt := domainSalts[x.domain]
@@ -458,18 +458,19 @@ var ratingWords = map[string]float64{
 
 // guidedItems are forecasts whose raising or cutting is news in itself.
 var guidedItems = map[string]bool{
-	"target": true, "pt": true, "po": true, "guidance": true, "outlook": true, "forecast": true,
+	"guidance": true, "outlook": true, "forecast": true,
 	"forecasts": true, "dividend": true, "rating": true,
 }
 
 // ruleBoost scores the unambiguous signals of financial headlines that the
 // training data (mostly other kinds of sentences) holds too few of to weigh
 // them right: a result against estimates, an analyst's upgrade, downgrade or
-// rating, a target, forecast or dividend raised or cut. Positive favours
-// the positive class, negative the negative one.
-func ruleBoost(ws []word) float64 {
+// rating, a price target, forecast or dividend raised or cut. It returns
+// what to add to each class's score.
+func ruleBoost(ws []word) [numClasses]float64 {
 	const strong, medium = 2.5, 1.5
 	var b float64
+	var neutral bool
 	if e := estimateComparison(ws); e != 0 {
 		b += strong * float64(e)
 	}
@@ -479,12 +480,31 @@ func ruleBoost(ws []word) float64 {
 			b += strong
 		case "downgrade", "downgrades", "downgraded":
 			b -= strong
+		case "target", "pt", "po":
+			// "Lowers Price Target", "PT raised to": the target moves.
+			for _, j := range []int{i - 1, i - 2, i - 3, i + 1, i + 2} {
+				if j < 0 || j >= len(ws) {
+					continue
+				}
+				if d, ok := directions[ws[j].norm]; ok {
+					if ws[j].negated {
+						d = -d
+					}
+					b += strong * float64(d)
+					break
+				}
+			}
 		}
-		// "Maintains Buy", "at Outperform", "to Sell": the rating itself.
+		// "Maintains Buy", "at Outperform", "to Sell": the rating itself. A
+		// rating kept counts less than one given, and less than a target moved.
 		if r, ok := ratingWords[w.norm]; ok && i > 0 {
 			switch ws[i-1].norm {
-			case "maintains", "reiterates", "at", "to", "initiates", "assumes", "resumes":
+			case "maintains", "reiterates":
+				b += medium / 2 * r
+				neutral = neutral || r == 0
+			case "at", "to", "initiates", "assumes", "resumes":
 				b += medium * r
+				neutral = neutral || r == 0
 			}
 		}
 	}
@@ -493,5 +513,15 @@ func ruleBoost(ws []word) float64 {
 			b += medium * float64(p.pol)
 		}
 	}
-	return b
+	var out [numClasses]float64
+	switch {
+	case b > 0:
+		out[classPositive] = b
+	case b < 0:
+		out[classNegative] = -b
+	case neutral:
+		// A neutral rating and nothing else: "Initiates Coverage at Hold".
+		out[classNeutral] = medium
+	}
+	return out
 }
