@@ -1,17 +1,23 @@
 package sentiment
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/tickerwire/tickerwire/internal/text"
 )
+
+// entityMask stands for the entity in the text about it, so that the model
+// reads what is said of it and not its name.
+const entityMask = "Xentity"
 
 // EntityText returns the text that tells how the entity at mention, in
 // sentence sp of body, reads: when the mention is an item of a list ("Stocks
 // That Crossed 52-Week Highs (AAON, BECN, CADE)", "Top losers: A, B, C"),
 // the sentence without the list, whose words apply to every item; when the
 // sentence names other entities, the clause about this one (Segment);
-// otherwise the whole sentence.
+// otherwise the whole sentence. The mention itself reads entityMask and
+// other entities' mentions otherMask.
 func EntityText(body string, sp, mention text.Span, others []text.Span) string {
 	if list, ok := listAround(body, sp, mention); ok {
 		head := strings.TrimSpace(body[sp.Start:list.Start]) + " " + strings.TrimSpace(body[list.End:sp.End])
@@ -20,11 +26,11 @@ func EntityText(body string, sp, mention text.Span, others []text.Span) string {
 			return head
 		}
 	}
+	seg := sp
 	if len(others) > 0 {
-		seg := Segment(body, sp, mention, others)
-		return body[seg.Start:seg.End]
+		seg = Segment(body, sp, mention, others)
 	}
-	return body[sp.Start:sp.End]
+	return maskSpans(body, seg, mention, others)
 }
 
 // listMinItems is how many comma-separated items make a list.
@@ -150,4 +156,38 @@ func IsAnalyst(body string, sp, mention text.Span, others []text.Span) bool {
 		}
 	}
 	return false
+}
+
+// otherMask stands for the other entities in the text about one.
+const otherMask = "Xother"
+
+// maskSpans returns the text of seg with the mention read as entityMask
+// and the other entities inside it as otherMask.
+func maskSpans(body string, seg, mention text.Span, others []text.Span) string {
+	type cut struct {
+		sp   text.Span
+		mask string
+	}
+	var cuts []cut
+	if mention.Start >= seg.Start && mention.End <= seg.End {
+		cuts = append(cuts, cut{mention, entityMask})
+	}
+	for _, o := range others {
+		if o.Start >= seg.Start && o.End <= seg.End && (o.End <= mention.Start || o.Start >= mention.End) {
+			cuts = append(cuts, cut{o, otherMask})
+		}
+	}
+	slices.SortFunc(cuts, func(a, b cut) int { return a.sp.Start - b.sp.Start })
+	var sb strings.Builder
+	at := seg.Start
+	for _, c := range cuts {
+		if c.sp.Start < at {
+			continue
+		}
+		sb.WriteString(body[at:c.sp.Start])
+		sb.WriteString(c.mask)
+		at = c.sp.End
+	}
+	sb.WriteString(body[at:seg.End])
+	return sb.String()
 }

@@ -24,9 +24,9 @@ func TestEntityText(t *testing.T) {
 	}{
 		{"Stocks That Hit 52-Week Lows (ACME, BETA, GAMMA, DELTA)", "GAMMA", []string{"ACME", "BETA"}, "Stocks That Hit 52-Week Lows"},
 		{"Top gainers today: Acme Corp, Beta Industries and Gamma Ltd", "Beta Industries", []string{"Acme Corp"}, "Top gainers today"},
-		{"Acme Receives Approval for Plant (ACME)", "ACME", nil, "Acme Receives Approval for Plant (ACME)"},
-		{"Acme shares surge on results; Beta slumps after warning", "Beta", []string{"Acme"}, "Beta slumps after warning"},
-		{"Acme, Beta to merge", "Acme", []string{"Beta"}, "Acme, Beta to merge"},
+		{"Acme Receives Approval for Plant (ACME)", "ACME", nil, "Acme Receives Approval for Plant (Xentity)"},
+		{"Acme shares surge on results; Beta slumps after warning", "Beta", []string{"Acme"}, "Xentity slumps after warning"},
+		{"Acme, Beta to merge", "Acme", []string{"Beta"}, "Xentity, Xother to merge"},
 	}
 	for _, tt := range tests {
 		var others []text.Span

@@ -386,7 +386,8 @@ func estimateComparison(ws []word) int {
 			}
 			return 1
 		case "vs", "versus":
-			// actual before, estimate after, followed by an estimate word.
+			// actual before, estimate after, with an estimate word either
+			// side of it: "EPS $0.20 vs. Est. $0.19", "$0.20 vs $0.19 est".
 			var actual, est float64
 			okA, okE := false, false
 			for k := i - 1; k >= max(0, i-3); k-- {
@@ -395,12 +396,12 @@ func estimateComparison(ws []word) int {
 					break
 				}
 			}
-			for k := i + 1; k < min(len(ws), i+4); k++ {
+			for k := i + 1; k < min(len(ws), i+6); k++ {
 				if ws[k].isNum {
-					est, okE = ws[k].num, true
-					after := k+1 < len(ws) && estimateWords[ws[k+1].norm] || k+2 < len(ws) && estimateWords[ws[k+2].norm]
-					before := estimateWords[ws[k-1].norm] || k-2 > i && estimateWords[ws[k-2].norm]
-					okE = after || before
+					est = ws[k].num
+					for q := i + 1; q < min(len(ws), k+3); q++ {
+						okE = okE || estimateWords[ws[q].norm]
+					}
 					break
 				}
 			}
@@ -469,7 +470,7 @@ var guidedItems = map[string]bool{
 // what to add to each class's score.
 func ruleBoost(ws []word) [numClasses]float64 {
 	const strong, medium = 2.5, 1.5
-	var b float64
+	var b, target, kept float64
 	var neutral bool
 	if e := estimateComparison(ws); e != 0 {
 		b += strong * float64(e)
@@ -480,6 +481,11 @@ func ruleBoost(ws []word) [numClasses]float64 {
 			b += strong
 		case "downgrade", "downgrades", "downgraded":
 			b -= strong
+		case "buyback", "buybacks", "repurchase", "repurchases":
+			// Returning cash to shareholders, unless it is suspended or cut.
+			if !w.negated && !nearDirection(ws, i, -1) {
+				b += medium
+			}
 		case "target", "pt", "po":
 			// "Lowers Price Target", "PT raised to": the target moves.
 			for _, j := range []int{i - 1, i - 2, i - 3, i + 1, i + 2} {
@@ -490,23 +496,29 @@ func ruleBoost(ws []word) [numClasses]float64 {
 					if ws[j].negated {
 						d = -d
 					}
-					b += strong * float64(d)
+					target += strong * float64(d)
 					break
 				}
 			}
 		}
 		// "Maintains Buy", "at Outperform", "to Sell": the rating itself. A
-		// rating kept counts less than one given, and less than a target moved.
+		// rating kept counts less than one given, and nothing beside a
+		// target moved.
 		if r, ok := ratingWords[w.norm]; ok && i > 0 {
 			switch ws[i-1].norm {
 			case "maintains", "reiterates":
-				b += medium / 2 * r
+				kept += medium / 2 * r
 				neutral = neutral || r == 0
 			case "at", "to", "initiates", "assumes", "resumes":
 				b += medium * r
 				neutral = neutral || r == 0
 			}
 		}
+	}
+	if target != 0 {
+		b += target
+	} else {
+		b += kept
 	}
 	for _, p := range polarities(ws) {
 		if guidedItems[p.item] {
@@ -524,4 +536,15 @@ func ruleBoost(ws []word) [numClasses]float64 {
 		out[classNeutral] = medium
 	}
 	return out
+}
+
+// nearDirection reports whether a direction word of sign d is within three
+// words of position i.
+func nearDirection(ws []word, i, d int) bool {
+	for j := max(0, i-3); j < min(len(ws), i+4); j++ {
+		if dd, ok := directions[ws[j].norm]; ok && dd == d && j != i {
+			return true
+		}
+	}
+	return false
 }

@@ -98,13 +98,7 @@ func (s *Step) Annotate(d *annotate.Document) {
 				continue
 			}
 			done[about] = true
-			var p [numClasses]float64
-			if about == d.Body[sents[si].Start:sents[si].End] {
-				p = probOf(si)
-			} else {
-				p = s.model.classify(about, domainAt(d, sents[si].Start))
-			}
-			cacc.add(p, w)
+			cacc.add(s.model.classify(about, domainAt(d, sents[si].Start)), w)
 		}
 		if cacc.weight == 0 {
 			c.Sentiment = d.Ann.Sentiment
