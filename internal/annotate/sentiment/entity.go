@@ -191,3 +191,35 @@ func maskSpans(body string, seg, mention text.Span, others []text.Span) string {
 	sb.WriteString(body[at:seg.End])
 	return sb.String()
 }
+
+// withoutLists returns s without the lists of names or tickers in it ("(AAON,
+// BECN, CADE)", ": Lithia Motors, Deckers and Arrow"), which say nothing
+// of how it reads; s itself when it holds none.
+func withoutLists(s string) string {
+	out := s
+	for {
+		open := strings.IndexByte(out, '(')
+		if open < 0 {
+			break
+		}
+		end := strings.IndexByte(out[open:], ')')
+		if end < 0 || !isList(out[open+1:open+end]) {
+			break
+		}
+		out = strings.TrimSpace(out[:open]) + " " + strings.TrimSpace(out[open+end+1:])
+	}
+	cut := -1
+	for _, sep := range []string{": ", "- ", "– ", "— "} {
+		if k := strings.LastIndex(out, sep); k > cut {
+			cut = k
+		}
+	}
+	if cut > 0 && isList(out[cut+1:]) {
+		out = out[:cut]
+	}
+	out = strings.TrimSpace(out)
+	if len(strings.Fields(out)) < 2 {
+		return s
+	}
+	return out
+}

@@ -77,6 +77,9 @@ func TestRatingHeadlines(t *testing.T) {
 		{"Acme Securities Maintains Buy on Beta Corp, Raises Price Target to $70", []string{"Acme Securities", "Beta Corp"}, []string{news.Neutral, news.Positive}},
 		{"Acme Securities Initiates Coverage on Beta Corp at Hold", []string{"Acme Securities", "Beta Corp"}, []string{news.Neutral, news.Neutral}},
 		{"Beta Corp Q1 Adj. EPS $0.56 Misses $0.76 Estimate", []string{"Beta Corp"}, []string{news.Negative}},
+		{"Beta Corp Reports Q4 EPS -$0.46 Vs Est -$0.29", []string{"Beta Corp"}, []string{news.Negative}},
+		{"Beta Corp Reports Q1 EPS $-0.04 vs. Est. $-0.06", []string{"Beta Corp"}, []string{news.Positive}},
+		{"Beta Corp Awarded $155M Contract For Power Lines", []string{"Beta Corp"}, []string{news.Positive}},
 	}
 	for _, tt := range tests {
 		d := annotate.NewDocument(tt.title, "")
@@ -91,6 +94,20 @@ func TestRatingHeadlines(t *testing.T) {
 		}
 		if diff := cmp.Diff(tt.want, got); diff != "" {
 			t.Errorf("%q (-want +got):\n%s", tt.title, diff)
+		}
+	}
+}
+
+func TestWithoutLists(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Stocks That Hit 52-Week Lows (ACME, BETA, GAMMA)", "Stocks That Hit 52-Week Lows"},
+		{"Investment ideas: Acme Corp, Beta Industries and Gamma Ltd", "Investment ideas"},
+		{"Acme (ACME) shares rise 5%", "Acme (ACME) shares rise 5%"},
+		{"Profit rose, sales fell, costs rose", "Profit rose, sales fell, costs rose"},
+	}
+	for _, tt := range tests {
+		if got := withoutLists(tt.in); got != tt.want {
+			t.Errorf("withoutLists(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }

@@ -46,8 +46,8 @@ func words(s string) []word {
 		case text.Number:
 			v, err := strconv.ParseFloat(strings.ReplaceAll(t.Text, ",", ""), 64)
 			if err == nil {
-				// A minus sign written against the number ("$-0.04").
-				if i > 0 && toks[i-1].Text == "-" && toks[i-1].End == t.Start {
+				// A minus sign written against the number ("$-0.04", "-$0.46").
+				if minusBefore(toks, i) {
 					v = -v
 				}
 				w.num, w.isNum = v, true
@@ -55,7 +55,7 @@ func words(s string) []word {
 			w.norm = "<num>"
 		case text.Word:
 			if v, ok := scaledNumber(w.norm); ok {
-				if i > 0 && toks[i-1].Text == "-" && toks[i-1].End == t.Start {
+				if minusBefore(toks, i) {
 					v = -v
 				}
 				w.num, w.isNum, w.norm = v, true, "<num>"
@@ -88,6 +88,16 @@ func words(s string) []word {
 		}
 	}
 	return ws
+}
+
+// minusBefore reports whether a minus sign is written against token i, or
+// against the currency symbol written against it ("-$0.46").
+func minusBefore(toks []text.Token, i int) bool {
+	j := i - 1
+	if j > 0 && strings.ContainsAny(toks[j].Text, "$€£¥₹") && toks[j].End == toks[i].Start {
+		j--
+	}
+	return j >= 0 && toks[j].Text == "-" && toks[j].End == toks[j+1].Start
 }
 
 // Kinds of text, which read differently: headlines are terse ("Infosys
@@ -396,7 +406,7 @@ func estimateComparison(ws []word) int {
 					break
 				}
 			}
-			for k := i + 1; k < min(len(ws), i+6); k++ {
+			for k := i + 1; k < min(len(ws), i+8); k++ {
 				if ws[k].isNum {
 					est = ws[k].num
 					for q := i + 1; q < min(len(ws), k+3); q++ {
@@ -481,6 +491,16 @@ func ruleBoost(ws []word) [numClasses]float64 {
 			b += strong
 		case "downgrade", "downgrades", "downgraded":
 			b -= strong
+		case "awarded", "wins", "won", "secures", "secured", "bags", "bagged", "lands", "landed", "receives", "received", "gets", "obtains":
+			// "Awarded $155M Contract", "Receives Environmental Approval".
+			if !w.negated && nounWithin(ws, i, 4, winNouns) {
+				b += medium
+			}
+		case "declares", "declared", "recommends", "recommended", "approves", "approved", "announces", "proposes", "plans":
+			// "Recommends dividend of Rs 2.50 per share".
+			if !w.negated && nounWithin(ws, i, 4, payoutNouns) && !nearDirection(ws, i, -1) {
+				b += medium
+			}
 		case "buyback", "buybacks", "repurchase", "repurchases":
 			// Returning cash to shareholders, unless it is suspended or cut.
 			if !w.negated && !nearDirection(ws, i, -1) {
@@ -543,6 +563,26 @@ func ruleBoost(ws []word) [numClasses]float64 {
 func nearDirection(ws []word, i, d int) bool {
 	for j := max(0, i-3); j < min(len(ws), i+4); j++ {
 		if dd, ok := directions[ws[j].norm]; ok && dd == d && j != i {
+			return true
+		}
+	}
+	return false
+}
+
+// winNouns are what a company wins: business, or leave to do it.
+var winNouns = map[string]bool{
+	"contract": true, "contracts": true, "order": true, "orders": true, "deal": true, "approval": true,
+	"approvals": true, "permit": true, "permits": true, "nod": true, "clearance": true, "award": true,
+	"licence": true, "license": true, "mandate": true, "tender": true, "patent": true,
+}
+
+// payoutNouns are cash returned to shareholders.
+var payoutNouns = map[string]bool{"dividend": true, "dividends": true, "bonus": true, "payout": true}
+
+// nounWithin reports whether one of nouns is within n words after position i.
+func nounWithin(ws []word, i, n int, nouns map[string]bool) bool {
+	for j := i + 1; j < min(len(ws), i+n+1); j++ {
+		if nouns[ws[j].norm] {
 			return true
 		}
 	}

@@ -53,7 +53,7 @@ func (s *Step) Annotate(d *annotate.Document) {
 	probOf := func(i int) [numClasses]float64 {
 		if !scored[i] {
 			sp := sents[i]
-			probs[i] = s.model.classify(d.Body[sp.Start:sp.End], domainAt(d, sp.Start))
+			probs[i] = s.model.classify(withoutLists(d.Body[sp.Start:sp.End]), domainAt(d, sp.Start))
 			scored[i] = true
 		}
 		return probs[i]
