@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/tickerwire/tickerwire/internal/api"
+	"github.com/tickerwire/tickerwire/internal/ingest"
 	"github.com/tickerwire/tickerwire/internal/web"
 )
 
@@ -35,6 +36,10 @@ processes answer behind a load balancer.`,
 		Run: runServe,
 	})
 }
+
+// shutdownGrace is how long requests in flight at shutdown may take to
+// finish before they are cancelled.
+const shutdownGrace = 5 * time.Second
 
 func runServe(env *Env, args []string) error {
 	fs := env.FlagSet("serve")
@@ -68,7 +73,10 @@ func runServe(env *Env, args []string) error {
 		return err
 	}
 	mux := http.NewServeMux()
-	apiServer := &api.Server{Store: st, Log: env.Log, Hub: alerts.Hub, Push: pushArticles(pipe)}
+	apiServer := &api.Server{Store: st, Log: env.Log, Hub: alerts.Hub, Push: ingest.Pusher{Pipeline: pipe, Reader: fileReader()},
+		Checks: map[string]func(context.Context) error{
+			"queue": func(context.Context) error { return b.Queue.Healthy() },
+		}}
 	apiServer.Register(mux)
 	pages, err := web.New(st, env.Log)
 	if err != nil {
@@ -80,12 +88,17 @@ func runServe(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	requestsCtx, cancelRequests := context.WithCancel(context.WithoutCancel(env.Ctx))
+	defer cancelRequests()
 	srv := &http.Server{
 		Handler:           mux,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		IdleTimeout:       120 * time.Second,
-		BaseContext:       func(net.Listener) context.Context { return env.Ctx },
+		// Requests run under their own context, not the process's: on
+		// SIGTERM those in flight finish (see shutdownGrace) instead of
+		// failing with "context canceled".
+		BaseContext: func(net.Listener) context.Context { return requestsCtx },
 	}
 	var collector *sync.WaitGroup
 	if b.Shared {
@@ -106,12 +119,18 @@ func runServe(env *Env, args []string) error {
 	case <-env.Ctx.Done():
 	}
 	env.Log.Info("shutting down")
-	shutdownCtx, done := context.WithTimeout(context.Background(), 15*time.Second)
+	// Stop taking connections and let the requests in flight finish; after
+	// shutdownGrace the rest (live streams, slow clients) are cancelled.
+	// Collecting stops at once: an article begun is still stored.
+	cancel()
+	grace := time.AfterFunc(shutdownGrace, cancelRequests)
+	defer grace.Stop()
+	shutdownCtx, done := context.WithTimeout(context.Background(), shutdownGrace+10*time.Second)
 	defer done()
 	err = srv.Shutdown(shutdownCtx)
-	cancel()
 	collector.Wait()
 	alerts.Wait()
+	env.Log.Info("stopped")
 	if err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}

@@ -164,9 +164,24 @@ func importSourceFile(env *Env, st store.Store, path string) (int, error) {
 	return n, nil
 }
 
+// saveSources adds the sources not stored yet. A source already stored
+// keeps its health (last success, failures, backoff, ETag), so restarting
+// serve with the same --sources does not re-poll everything at once nor
+// forget that a site blocks us.
 func saveSources(env *Env, st store.Store, srcs []news.Source) (int, error) {
+	stored, err := st.ListSources(env.Ctx)
+	if err != nil {
+		return 0, err
+	}
+	known := make(map[string]bool, len(stored))
+	for _, s := range stored {
+		known[s.URL] = true
+	}
 	n := 0
 	for i := range srcs {
+		if known[srcs[i].URL] {
+			continue
+		}
 		if err := st.SaveSource(env.Ctx, &srcs[i]); err != nil {
 			return n, err
 		}

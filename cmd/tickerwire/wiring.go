@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/tickerwire/tickerwire/internal/annotate/pipeline"
-	"github.com/tickerwire/tickerwire/internal/api"
 	"github.com/tickerwire/tickerwire/internal/extract"
 	"github.com/tickerwire/tickerwire/internal/fetch"
 	"github.com/tickerwire/tickerwire/internal/ingest"
@@ -149,23 +148,6 @@ func announceNew(ctx context.Context, env *Env, q queue.Queue) func(*news.Articl
 		if err := ingest.Announce(ctx, q, a); err != nil && ctx.Err() == nil {
 			env.Log.Warn("announcing a new article", "err", err)
 		}
-	}
-}
-
-// pushArticles stores pushed content through the pipeline.
-func pushArticles(pipe *ingest.Pipeline) api.PushFunc {
-	reader := fileReader()
-	return func(ctx context.Context, body []byte, kind, pageURL string) ([]api.PushedItem, error) {
-		cands, err := reader.Parse(body, kind, pageURL)
-		var items []api.PushedItem
-		for _, r := range pipe.AddCandidates(ctx, cands, "push") {
-			it := api.PushedItem{UUID: r.UUID, Kind: r.Kind, Title: r.Title, Created: r.Created}
-			if r.Err != nil {
-				it.Error = r.Err.Error()
-			}
-			items = append(items, it)
-		}
-		return items, err
 	}
 }
 

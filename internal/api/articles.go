@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/tickerwire/tickerwire/internal/ingest"
 	"github.com/tickerwire/tickerwire/internal/news"
 	"github.com/tickerwire/tickerwire/internal/store"
 )
@@ -17,9 +18,12 @@ import (
 // MaxPushBytes is the largest body POST /v1/articles accepts.
 const MaxPushBytes = 16 << 20
 
-// PushFunc stores the articles in a pushed body of the given kind (".json",
-// ".jsonl", ".html", ".txt", or "" to sniff) fetched from pageURL.
-type PushFunc func(ctx context.Context, body []byte, kind, pageURL string) ([]PushedItem, error)
+// Pusher stores the articles in a pushed body of the given kind (".json",
+// ".jsonl", ".html", ".txt", or "" to sniff) fetched from pageURL;
+// ingest.Pusher is one.
+type Pusher interface {
+	Push(ctx context.Context, body []byte, kind, pageURL string) ([]ingest.ItemResult, error)
+}
 
 // PushedItem is what became of one pushed article or headline item.
 type PushedItem struct {
@@ -78,18 +82,19 @@ func (s *Server) handlePushArticles(w http.ResponseWriter, r *http.Request) {
 		writeError(w, &Error{Status: http.StatusBadRequest, Code: CodeMalformedParameters, Message: "The body could not be read."})
 		return
 	}
-	items, err := s.Push(r.Context(), body, kind, pageURL)
-	if err != nil && len(items) == 0 {
+	results, err := s.Push.Push(r.Context(), body, kind, pageURL)
+	if err != nil && len(results) == 0 {
 		writeError(w, &Error{Status: http.StatusBadRequest, Code: CodeMalformedParameters,
 			Message: "The body holds no article that could be read: " + err.Error()})
 		return
 	}
-	var resp PushResponse
-	resp.Data = items
-	if resp.Data == nil {
-		resp.Data = []PushedItem{}
-	}
-	for _, it := range items {
+	resp := PushResponse{Data: make([]PushedItem, 0, len(results))}
+	for _, r := range results {
+		it := PushedItem{UUID: r.UUID, Kind: r.Kind, Title: r.Title, Created: r.Created}
+		if r.Err != nil {
+			it.Error = r.Err.Error()
+		}
+		resp.Data = append(resp.Data, it)
 		resp.Meta.Received++
 		switch {
 		case it.Error != "":

@@ -28,21 +28,8 @@ func newPushServer(t *testing.T) *httptest.Server {
 	}
 	t.Cleanup(func() { st.Close() })
 	p := &ingest.Pipeline{Store: st, Annotator: pipeline.New(nil), Stories: ingest.NewStories(story.DefaultConfig())}
-	reader := ingest.FileReader{Extract: extract.Article}
-	push := func(ctx context.Context, body []byte, kind, pageURL string) ([]api.PushedItem, error) {
-		cands, err := reader.Parse(body, kind, pageURL)
-		var out []api.PushedItem
-		for _, r := range p.AddCandidates(ctx, cands, "push") {
-			it := api.PushedItem{UUID: r.UUID, Kind: r.Kind, Title: r.Title, Created: r.Created}
-			if r.Err != nil {
-				it.Error = r.Err.Error()
-			}
-			out = append(out, it)
-		}
-		return out, err
-	}
 	mux := http.NewServeMux()
-	(&api.Server{Store: st, Push: push}).Register(mux)
+	(&api.Server{Store: st, Push: ingest.Pusher{Pipeline: p, Reader: ingest.FileReader{Extract: extract.Article}}}).Register(mux)
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
 	return srv
@@ -121,5 +108,24 @@ func TestPushArticles(t *testing.T) {
 	}
 	if code, _, _ := get(t, srv.URL+"/v1/stories/"+storyID+"?limit=0"); code != 400 {
 		t.Errorf("bad limit: status %d", code)
+	}
+}
+
+func TestHighlightsEscapeArticleText(t *testing.T) {
+	srv := newPushServer(t)
+	body := `[{"title":"Apple <script>alert(1)</script> beats estimates","text":"Apple Inc. & partners reported <b>record</b> revenue."}]`
+	if code, _, raw := post(t, srv.URL+"/v1/articles", "application/json", body); code != 201 {
+		t.Fatalf("push: %d %s", code, raw)
+	}
+	_, _, raw := get(t, srv.URL+"/v1/news/all?symbols=AAPL")
+	var resp api.NewsResponse
+	if err := json.Unmarshal(raw, &resp); err != nil || len(resp.Data) != 1 || len(resp.Data[0].Entities) == 0 {
+		t.Fatalf("response %s", raw)
+	}
+	for _, h := range resp.Data[0].Entities[0].Highlights {
+		plain := strings.NewReplacer("<em>", "", "</em>", "").Replace(h.Highlight)
+		if strings.ContainsAny(plain, "<>") {
+			t.Errorf("highlight carries unescaped markup: %q", h.Highlight)
+		}
 	}
 }

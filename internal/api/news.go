@@ -2,6 +2,7 @@ package api
 
 import (
 	"errors"
+	"html"
 	"net/http"
 	"sort"
 	"strings"
@@ -201,6 +202,7 @@ func toNewsArticle(a *news.Article, wantSymbols []string, keep func(news.Company
 	}
 	body := news.Body(a.Title, a.Text)
 	titleEnd := len(a.Title)
+	var sentences []text.Span // split once, when a company has mentions
 	for _, c := range a.Annotation.Companies {
 		if keep != nil && !keep(c) {
 			continue
@@ -210,8 +212,12 @@ func toNewsArticle(a *news.Article, wantSymbols []string, keep func(news.Company
 			Symbol: l.Symbol, Name: c.Name, Exchange: l.MIC, ExchangeLong: ExchangeName(l.MIC),
 			Country: strings.ToLower(c.Country), Type: "equity", Industry: c.Industry,
 			MatchScore: c.MatchScore, SentimentScore: c.Sentiment.Score,
-			Listings: c.Listings, Highlights: highlights(body, titleEnd, c),
+			Listings: c.Listings,
 		}
+		if len(c.Mentions) > 0 && sentences == nil {
+			sentences = text.Sentences(body)
+		}
+		e.Highlights = highlights(body, sentences, titleEnd, c)
 		out.Entities = append(out.Entities, e)
 	}
 	sort.SliceStable(out.Entities, func(i, j int) bool { return out.Entities[i].MatchScore > out.Entities[j].MatchScore })
@@ -237,27 +243,43 @@ func chooseListing(c news.Company, want []string) news.Listing {
 	return c.PrimaryListing()
 }
 
-// highlights returns the sentences naming the company, once each.
-func highlights(body string, titleEnd int, c news.Company) []Highlight {
+// highlights returns the sentences naming the company, once each, as HTML:
+// the text escaped, the mention in <em>.
+func highlights(body string, sentences []text.Span, titleEnd int, c news.Company) []Highlight {
 	out := []Highlight{}
+	for _, h := range mentionSentences(body, sentences, c, 3) {
+		in := "main_text"
+		if h.mention.Start < titleEnd {
+			in = "title"
+		}
+		m := h.mention
+		marked := html.EscapeString(body[h.start:m.Start]) + "<em>" + html.EscapeString(body[m.Start:m.End]) + "</em>" + html.EscapeString(body[m.End:h.end])
+		out = append(out, Highlight{Highlight: strings.TrimSpace(marked), Sentiment: c.Sentiment.Score, HighlightedIn: in})
+	}
+	return out
+}
+
+// mentionSentence is a sentence [start,end) of a body and the mention in it.
+type mentionSentence struct {
+	start, end int
+	mention    news.Mention
+}
+
+// mentionSentences returns up to max distinct sentences naming c.
+func mentionSentences(body string, sentences []text.Span, c news.Company, max int) []mentionSentence {
+	var out []mentionSentence
 	seen := map[[2]int]bool{}
 	for _, m := range c.Mentions {
 		if m.Start < 0 || m.End > len(body) || m.Start > m.End {
 			continue
 		}
-		start, end := sentenceAround(body, m.Start, m.End)
+		start, end := sentenceAround(sentences, m.Start, m.End)
 		if seen[[2]int{start, end}] {
 			continue
 		}
 		seen[[2]int{start, end}] = true
-		in := "main_text"
-		if m.Start < titleEnd {
-			in = "title"
-		}
-		text := body[start:end]
-		text = text[:m.Start-start] + "<em>" + body[m.Start:m.End] + "</em>" + text[m.End-start:]
-		out = append(out, Highlight{Highlight: strings.TrimSpace(text), Sentiment: c.Sentiment.Score, HighlightedIn: in})
-		if len(out) == 3 {
+		out = append(out, mentionSentence{start, end, m})
+		if len(out) == max {
 			break
 		}
 	}
@@ -265,8 +287,8 @@ func highlights(body string, titleEnd int, c news.Company) []Highlight {
 }
 
 // sentenceAround widens [start,end) to the sentence holding it.
-func sentenceAround(body string, start, end int) (int, int) {
-	for _, sp := range text.Sentences(body) {
+func sentenceAround(sentences []text.Span, start, end int) (int, int) {
+	for _, sp := range sentences {
 		if sp.Start <= start && end <= sp.End {
 			return sp.Start, sp.End
 		}
@@ -276,6 +298,9 @@ func sentenceAround(body string, start, end int) (int, int) {
 
 func firstSentence(s string, max int) string {
 	s = strings.TrimSpace(s)
+	if len(s) > 4*max { // the first sentence is near the start: split no more than that
+		s = s[:4*max]
+	}
 	if sents := text.Sentences(s); len(sents) > 0 {
 		s = s[sents[0].Start:sents[0].End]
 	}

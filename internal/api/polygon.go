@@ -10,6 +10,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/tickerwire/tickerwire/internal/news"
 	"github.com/tickerwire/tickerwire/internal/store"
+	"github.com/tickerwire/tickerwire/internal/text"
 )
 
 // Polygon's limits for /v2/reference/news.
@@ -188,6 +189,7 @@ func toPolygon(a *news.Article) PolygonArticle {
 		}
 	}
 	body := news.Body(a.Title, a.Text)
+	var sentences []text.Span
 	for _, c := range a.Annotation.Companies {
 		l := c.PrimaryListing()
 		if l.Symbol == "" {
@@ -197,8 +199,11 @@ func toPolygon(a *news.Article) PolygonArticle {
 			out.Tickers = append(out.Tickers, other.Symbol)
 		}
 		reasoning := c.Name + " is named with " + c.Sentiment.Label + " sentiment"
-		if hs := highlights(body, len(a.Title), c); len(hs) > 0 {
-			reasoning = strings.NewReplacer("<em>", "", "</em>", "").Replace(hs[0].Highlight)
+		if len(c.Mentions) > 0 && sentences == nil {
+			sentences = text.Sentences(body)
+		}
+		if ms := mentionSentences(body, sentences, c, 1); len(ms) > 0 {
+			reasoning = strings.TrimSpace(body[ms[0].start:ms[0].end])
 		}
 		out.Insights = append(out.Insights, PolygonInsight{Ticker: l.Symbol, Sentiment: sentimentLabel(c.Sentiment), SentimentReasoning: reasoning})
 	}

@@ -22,12 +22,15 @@ type Server struct {
 	Store   store.Store
 	Log     *slog.Logger
 	Metrics *Metrics
+	// Checks are the parts besides the store whose health /healthz
+	// reports, by name (the work queue, for one).
+	Checks map[string]func(ctx context.Context) error
 	// Hub feeds /v1/stream; Register makes one when nil. The caller
 	// publishes each newly stored article to it (ingest.Pipeline.OnStored).
 	Hub *alert.Hub
 	// Push stores the articles POST /v1/articles receives; without it the
 	// endpoint answers 403.
-	Push PushFunc
+	Push Pusher
 	// RateLimit is the requests per minute of keys without their own limit
 	// (DefaultRateLimit when 0).
 	RateLimit int
@@ -194,14 +197,36 @@ func (s *Server) instrument(route string, h http.HandlerFunc) http.Handler {
 	})
 }
 
+// handleHealth reports the store's health and that of each of s.Checks:
+// 200 with "ok" for each when all are well, else 503 with each failing
+// part's error, so a load balancer takes the node out and an operator sees
+// why.
 func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
-	if err := s.Store.Ping(ctx); err != nil {
-		writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "unavailable", "store": err.Error()})
-		return
+	body := map[string]any{"status": "ok"}
+	status := http.StatusOK
+	// The failure's text (database host, user) is shown only to the
+	// machine's own operator; others see that the part is unavailable.
+	detailed := isLoopback(r)
+	report := func(name string, err error) {
+		if err != nil {
+			s.Log.Warn("health check failed", "part", name, "err", err)
+			body[name] = "unavailable"
+			if detailed {
+				body[name] = err.Error()
+			}
+			body["status"] = "unavailable"
+			status = http.StatusServiceUnavailable
+			return
+		}
+		body[name] = "ok"
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "store": "ok"})
+	report("store", s.Store.Ping(ctx))
+	for name, check := range s.Checks {
+		report(name, check(ctx))
+	}
+	writeJSON(w, status, body)
 }
 
 func (s *Server) handleUnknownEndpoint(w http.ResponseWriter, r *http.Request) {

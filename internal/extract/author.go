@@ -2,13 +2,15 @@ package extract
 
 import (
 	"encoding/json"
-	"html"
+	htmlstd "html"
 	"maps"
 	"regexp"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/net/html"
 )
 
 // authorPrefix is a byline's lead-in ("By", "Von", "Autor:", ...).
@@ -16,15 +18,28 @@ var authorPrefix = regexp.MustCompile(`(?i)^(?:(?:(?:zeige\s+)?alle\s+beiträge|
 
 // authorTail cuts what often follows a name in a byline: a date, "am ...",
 // "Stand ...", a separator with more text, an e-mail address.
-var authorTail = regexp.MustCompile(`(?i)\s*(?:\||•|·|\b(?:am|on|le|el|il|stand|veröffentlicht|publiziert|published|updated|aktualisiert|alle artikel|all articles|all posts|more from|mehr von|follow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|(?-i:Publiziert|Veröffentlicht|Aktualisiert)|,?\s*(?:(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?\d{1,4}(?:\.?\s*[./-]?\s*\d{1,2}\s*[./-]\s*\d{1,4}|\.\s*\d{1,2}\.\s*\d{2,4}|\.?\s+\p{L}+\s+\d{4})|,\s*(?:dpa|afp|ap|reuters|sid|kna|epd|apa|ddp|dts)$|\S+@\S+).*$`)
+var authorTail = regexp.MustCompile(`(?i)\s*(?:\||•|·|\b(?-i:am|on|le|el|il)\b|\b(?:stand|veröffentlicht|publiziert|published|updated|aktualisiert|alle artikel|all articles|all posts|more from|mehr von|follow|(?:mon|tues|wednes|thurs|fri|satur|sun)day|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|(?-i:Publiziert|Veröffentlicht|Aktualisiert)|,?\s*(?:(?:mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?\d{1,4}(?:\.?\s*[./-]?\s*\d{1,2}\s*[./-]\s*\d{1,4}|\.\s*\d{1,2}\.\s*\d{2,4}|\.?\s+\p{L}+\s+\d{4})|,\s*(?:dpa|afp|ap|reuters|sid|kna|epd|apa|ddp|dts)$|\S+@\S+).*$`)
 
 // authorJunk are byline texts that name no author.
 var authorJunk = regexp.MustCompile(`(?i)^(?:name|author|autor|admin|administrator|auteurs?|editor|unknown|anonymous|human|person|publiziert|datum|date|follow|abgelegt unter|about the author)$|\s(?:sagt|says|schreibt|wrote)$`)
 
+// authorLabelInside finds an author label inside a line of labelled fields
+// ("Datum: ... Autor: Name Quelle: ...").
+var authorLabelInside = regexp.MustCompile(`(?i)\s(?:autor(?:in)?|author|verfasser(?:in)?)\s*:\s*`)
+
+// fieldLabel cuts the next labelled field after a name.
+var fieldLabel = regexp.MustCompile(`\s\p{Lu}\p{Ll}+:.*$`)
+
 // cleanAuthor trims a byline to the author's name as the page writes it, or
 // returns "" when s does not look like one.
 func cleanAuthor(s string) string {
-	s = foldSpace(html.UnescapeString(s))
+	s = foldSpace(htmlstd.UnescapeString(s))
+	if strings.HasPrefix(s, "@") {
+		return "" // a social media handle
+	}
+	if loc := authorLabelInside.FindStringIndex(s); loc != nil {
+		s = fieldLabel.ReplaceAllString(s[loc[1]:], "")
+	}
 	s = trimGluedPrefix(s)
 	for range 2 {
 		s = strings.TrimSpace(authorPrefix.ReplaceAllString(s, ""))
@@ -36,6 +51,7 @@ func cleanAuthor(s string) string {
 	switch {
 	case s == "", authorJunk.MatchString(s),
 		strings.Contains(s, "://"), strings.HasPrefix(s, "www."),
+		strings.Contains(s, "[at]"), strings.Contains(s, "(at)"), // an e-mail address
 		utf8.RuneCountInString(s) > 80, wordCount(s) > 10:
 		return ""
 	}
@@ -56,8 +72,13 @@ func chooseAuthor(m *pageMeta, title string) string {
 		if a == "" || a == title {
 			continue
 		}
-		if i < len(declared) && (namesSite(a, "", m.host) || namesSite(a, m.meta["og:site_name"], "")) {
-			continue
+		if i < len(declared) {
+			if namesSite(a, "", m.host) || namesSite(a, m.meta["og:site_name"], "") || containsHostName(a, m.host) {
+				continue
+			}
+			if rest, ok := dropSiteParts(a, m.meta["og:site_name"], m.host); ok {
+				a = rest // "Site - Jane Doe"
+			}
 		}
 		return a
 	}
@@ -86,49 +107,138 @@ func (m *pageMeta) bylines() []string {
 	out = append(out, m.itempropAuthors...)
 	out = append(out, m.relAuthors...)
 	out = append(out, m.classAuthors...)
-	return append(out, m.textBylines...)
+	out = append(out, m.textBylines...)
+	return append(out, m.lineBylines...)
 }
 
-// ldAuthorNames finds the author names in one JSON-LD script.
-func ldAuthorNames(script string) []string {
+// lineBylines finds bylines in the lines of text of doc as a reader sees
+// them, inline elements joined: a short line that starts like a byline, or
+// the line after one that is only a byline's lead-in ("Autor:" set apart
+// from the name in its own element).
+func lineBylines(doc *html.Node) []string {
+	var out []string
+	lines := paragraphs(doc)
+	for i, l := range lines {
+		switch {
+		case len(out) >= maxAuthorElems:
+			return out
+		case bylineLabel.MatchString(l) && i+1 < len(lines) && len(lines[i+1]) <= maxBylineLen:
+			out = append(out, lines[i+1])
+		case len(l) <= maxBylineLen && bylineStart.MatchString(l):
+			if bylineLabelled.MatchString(l) || looksLikeName(cleanAuthor(l)) {
+				out = append(out, l)
+			}
+		}
+	}
+	return out
+}
+
+// bylineLabelled matches a byline that says it is one ("Autor: ...",
+// "Posted by ..."), unlike a bare "By ..." or "Von ..." that may start any
+// line.
+var bylineLabelled = regexp.MustCompile(`^(?i:(?:posted|written|published)\s+by|(?:gespeichert|geschrieben|verfasst)\s+von|autor(?:en|in)?\s*:|author\s*:|责任编辑)`)
+
+// nameParticles are the lower-case words names and lists of names contain.
+var nameParticles = map[string]bool{"von": true, "van": true, "der": true, "den": true, "de": true, "da": true, "di": true, "du": true, "la": true, "le": true, "zu": true, "und": true, "and": true, "y": true, "e": true, "et": true, "&": true}
+
+// looksLikeName reports whether s reads like one or more personal names:
+// at least two words, each capitalised unless a particle such as "von".
+func looksLikeName(s string) bool {
+	ws := strings.Fields(s)
+	if len(ws) < 2 {
+		return false
+	}
+	for _, w := range ws {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) && !nameParticles[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// addJSONLD notes the authors and dates one JSON-LD script states.
+func (m *pageMeta) addJSONLD(script string) {
 	var v any
 	if json.Unmarshal([]byte(script), &v) != nil {
-		return nil
+		return
 	}
+	m.ldAuthors = append(m.ldAuthors, ldAuthorNames(v)...)
+	m.ldPublished = append(m.ldPublished, ldStrings(v, "datePublished")...)
+	m.ldModified = append(m.ldModified, ldStrings(v, "dateModified")...)
+}
+
+// ldStrings are the string values of key anywhere in the JSON value v, in
+// document order of the arrays and sorted key order of the objects.
+func ldStrings(v any, key string) []string {
+	var out []string
+	var walk func(any)
+	walk = func(v any) {
+		switch x := v.(type) {
+		case map[string]any:
+			if s, ok := x[key].(string); ok {
+				out = append(out, s)
+			}
+			for _, k := range slices.Sorted(maps.Keys(x)) {
+				if k != key {
+					walk(x[k])
+				}
+			}
+		case []any:
+			for _, c := range x {
+				walk(c)
+			}
+		}
+	}
+	walk(v)
+	return out
+}
+
+// ldAuthorNames finds the author names in one parsed JSON-LD script. An
+// author given as a reference ({"@id": ...}) takes the name of the object
+// with that @id; the creators of images and videos are not the article's
+// authors.
+func ldAuthorNames(v any) []string {
+	ids := map[string]string{}
+	ldNamedIDs(v, ids)
 	var names []string
 	var walk func(any, bool)
 	walk = func(v any, isAuthor bool) {
 		switch x := v.(type) {
 		case map[string]any:
+			if ldIsMedia(x) {
+				return
+			}
 			if isAuthor {
-				if n, ok := x["name"].(string); ok {
+				if n := ldName(x, ids); n != "" {
 					names = append(names, n)
-					return
 				}
+				return
 			}
 			for _, k := range slices.Sorted(maps.Keys(x)) { // map order would make the choice random
-				walk(x[k], isAuthor || k == "author" || k == "creator")
+				if !ldMediaKeys[k] {
+					walk(x[k], k == "author" || k == "creator")
+				}
 			}
 		case []any:
-			if isAuthor && len(x) > 0 {
-				var list []string
+			if !isAuthor {
 				for _, c := range x {
-					switch y := c.(type) {
-					case string:
-						list = append(list, y)
-					case map[string]any:
-						if n, ok := y["name"].(string); ok {
-							list = append(list, n)
-						}
+					walk(c, false)
+				}
+				return
+			}
+			var list []string
+			for _, c := range x {
+				switch y := c.(type) {
+				case string:
+					list = append(list, y)
+				case map[string]any:
+					if n := ldName(y, ids); n != "" && !ldIsMedia(y) {
+						list = append(list, n)
 					}
 				}
-				if len(list) > 0 {
-					names = append(names, strings.Join(list, "; "))
-					return
-				}
 			}
-			for _, c := range x {
-				walk(c, isAuthor)
+			if len(list) > 0 {
+				names = append(names, strings.Join(list, "; "))
 			}
 		case string:
 			if isAuthor {
@@ -138,6 +248,49 @@ func ldAuthorNames(script string) []string {
 	}
 	walk(v, false)
 	return names
+}
+
+// ldMediaKeys are JSON-LD properties holding images and videos.
+var ldMediaKeys = map[string]bool{"image": true, "thumbnail": true, "thumbnailUrl": true, "logo": true, "photo": true, "associatedMedia": true, "video": true, "primaryImageOfPage": true}
+
+// ldIsMedia reports whether a JSON-LD object is an image, video or other
+// media object.
+func ldIsMedia(x map[string]any) bool {
+	t, _ := x["@type"].(string)
+	return strings.HasSuffix(t, "Object") && t != "CreativeWorkObject"
+}
+
+// ldName is the name of a JSON-LD object, or of the object its @id refers
+// to; "" when it has none.
+func ldName(x map[string]any, ids map[string]string) string {
+	if n, ok := x["name"].(string); ok {
+		return n
+	}
+	if id, ok := x["@id"].(string); ok {
+		return ids[id]
+	}
+	return ""
+}
+
+// ldNamedIDs records the name of every JSON-LD object in v that has an @id
+// and a name.
+func ldNamedIDs(v any, ids map[string]string) {
+	switch x := v.(type) {
+	case map[string]any:
+		id, _ := x["@id"].(string)
+		if n, ok := x["name"].(string); ok && id != "" {
+			if _, seen := ids[id]; !seen {
+				ids[id] = n
+			}
+		}
+		for _, c := range x {
+			ldNamedIDs(c, ids)
+		}
+	case []any:
+		for _, c := range x {
+			ldNamedIDs(c, ids)
+		}
+	}
 }
 
 // trimGluedPrefix removes a byline lead-in glued to the name ("ByJane Doe"),

@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"codeberg.org/readeck/go-readability/v2"
-	"github.com/markusmobius/go-htmldate"
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 
@@ -58,7 +57,9 @@ func HTTPBody(page []byte, contentType, pageURL string) (res Result, err error) 
 	return document(doc, pageURL, true)
 }
 
-// Document extracts the article from a parsed page. doc is not modified.
+// Document extracts the article from a parsed page. doc is left as it was
+// (parts of it are taken out and put back while Document runs, so nothing
+// else may read it meanwhile).
 func Document(doc *html.Node, pageURL string) (Result, error) {
 	return document(doc, pageURL, false)
 }
@@ -75,9 +76,10 @@ func document(doc *html.Node, pageURL string, owned bool) (Result, error) {
 		host, base = u.Hostname(), u.String()
 	}
 	m := collectMeta(doc, host)
-	date, _ := htmldate.FromDocument(doc, htmldate.Options{URL: base, UseOriginalDate: true, ExtractTime: true})
-	if isCopyrightNotice(date.SrcString) {
-		date = htmldate.Result{} // a copyright year is not a publication date
+	date := findDate(doc, m, base)
+	published := chooseDate(m, date, doc) // before readability may change doc
+	if chooseAuthor(m, "") == "" {
+		m.lineBylines = lineBylines(doc)
 	}
 	var tf []string
 	var trTitle, trLang string
@@ -105,7 +107,7 @@ func document(doc *html.Node, pageURL string, owned bool) (Result, error) {
 		Title:        title,
 		Text:         strings.Join(tidy(combine(tf, rd), title), "\n\n"),
 		Author:       chooseAuthor(m, title),
-		Published:    date.DateTime,
+		Published:    published,
 		CanonicalURL: canonicalURL(m, base),
 	}
 	res.Language = language(m, trLang, res.Text)

@@ -145,10 +145,15 @@ func TestLDAuthorNames(t *testing.T) {
 		{`{"@type":"NewsArticle","author":{"@type":"Person","name":"Jane Doe"}}`, []string{"Jane Doe"}},
 		{`{"@graph":[{"@type":"Article","author":[{"name":"A B"},{"name":"C D"}]}]}`, []string{"A B; C D"}},
 		{`{"author":"Max"}`, []string{"Max"}},
+		{`{"@graph":[{"@type":"Article","author":{"@id":"https://x.example/#/p/1"}},{"@type":"Person","@id":"https://x.example/#/p/1","name":"Jane Doe"}]}`, []string{"Jane Doe"}},
+		{`{"@type":"NewsArticle","image":{"@type":"ImageObject","author":"Photo Agency"},"author":{"@type":"Person","name":"Jane Doe"}}`, []string{"Jane Doe"}},
+		{`{"@graph":[{"@type":"ImageObject","creator":{"name":"Photo Agency"}},{"@type":"Article","author":{"@type":"Person"}}]}`, nil},
 		{`not json`, nil},
 	}
 	for _, tt := range tests {
-		if diff := cmp.Diff(tt.want, ldAuthorNames(tt.in)); diff != "" {
+		m := &pageMeta{}
+		m.addJSONLD(tt.in)
+		if diff := cmp.Diff(tt.want, m.ldAuthors); diff != "" {
 			t.Errorf("ldAuthorNames(%s) (-want +got):\n%s", tt.in, diff)
 		}
 	}
@@ -234,10 +239,20 @@ func TestChooseAuthor(t *testing.T) {
 		{"publisher named as author skipped", `<meta name="author" content="Wire Example"><meta property="og:site_name" content="Wire Example"><span class="byline">By John Roe</span>`, "John Roe"},
 		{"comment authors ignored", `<div class="comment-author">Troll</div><p>Von: Erika Muster</p>`, "Erika Muster"},
 		{"text byline", `<article><span>Posted by Konstantin</span><p>Body text.</p></article>`, "Konstantin"},
+		{"lead-in in its own element", `<article><h5>Autor:</h5>Erika Muster<p>Body text.</p></article>`, "Erika Muster"},
+		{"byline split over inline elements", `<article><address>By <a href="/a/jr">John Roe</a></address><p>Body text.</p></article>`, "John Roe"},
+		{"lower-case user name after an explicit lead-in", `<div class="submitted">Gespeichert von <span>kmuster</span> am 24. Juli 2017</div>`, "kmuster"},
+		{"a heading starting with Von is no byline", `<h3>Von Berlin nach Rom</h3><p>Body text.</p>`, ""},
+		{"particle kept", `<span class="author">Jean Le Clerc</span>`, "Jean Le Clerc"},
+		{"author field among others", `<div class="author-box">Datum: 19.11.2021 Autor: Erika Muster Quelle: Wire</div>`, "Erika Muster"},
+		{"handle and obfuscated e-mail skipped", `<meta name="author" content="@wirenews"><meta name="dc.creator" content="jr[at]wire.example"><a rel="author" href="/u/jr">jroe</a>`, "jroe"},
+		{"site part of a declared author dropped", `<meta name="author" content="Wire - Jane Doe">`, "Jane Doe"},
 		{"none", `<p>No byline here.</p>`, ""},
 	}
 	for _, tt := range tests {
-		m := collectMeta(parse(t, tt.page), "www.wire.example")
+		doc := parse(t, tt.page)
+		m := collectMeta(doc, "www.wire.example")
+		m.lineBylines = lineBylines(doc)
 		if got := chooseAuthor(m, ""); got != tt.want {
 			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
 		}

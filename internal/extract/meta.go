@@ -22,6 +22,11 @@ type pageMeta struct {
 	relAuthors      []string // texts of rel=author links
 	classAuthors    []string // texts of elements whose class or id names an author or byline
 	textBylines     []string // short texts that start like a byline ("Von ...", "By ...")
+	lineBylines     []string // bylines in the page's lines of text (see lineBylines), read only when the others give none
+
+	ldPublished, ldModified []string // datePublished and dateModified in JSON-LD scripts
+	itemPublished           []string // itemprop=datePublished values and <time pubdate>
+	timeStamps              []string // other machine-readable times: <time datetime>, itemprop=dateModified
 }
 
 // maxHeadings bounds the headings kept per level, maxHeadingParts the
@@ -117,7 +122,7 @@ func collectMeta(doc *html.Node, host string) *pageMeta {
 				return
 			case atom.Script:
 				if strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json") {
-					m.ldAuthors = append(m.ldAuthors, ldAuthorNames(nodeRaw(n))...)
+					m.addJSONLD(nodeRaw(n))
 				}
 				return
 			case atom.Style, atom.Noscript, atom.Template:
@@ -129,6 +134,7 @@ func collectMeta(doc *html.Node, host string) *pageMeta {
 		}
 		if n.Type == html.ElementNode {
 			m.collectAuthor(n) // after the children: inner elements first
+			m.collectDate(n)
 		}
 	}
 	walk(doc)
@@ -182,7 +188,11 @@ var authorClass = []string{"author", "byline", "verfasser"}
 var commentClass = []string{"comment", "reply", "respond"}
 
 // bylineStart matches the start of a byline in the page text.
-var bylineStart = regexp.MustCompile(`^(?:(?i:(?:(?:posted|written|published)\s+by|(?:gespeichert|geschrieben|verfasst)\s+von|by|von|par|por|autor(?:en|in)?|author|text)\s*:?)\s+\p{Lu}|责任编辑\s*[：:])`)
+var bylineStart = regexp.MustCompile(`^(?:(?i:(?:posted|written|published)\s+by|(?:gespeichert|geschrieben|verfasst)\s+von|autor(?:en|in)?\s*:|author\s*:)\s*\S|(?i:by|von|par|por|autor(?:en|in)?|author|text)\s*:?\s+\p{Lu}|责任编辑\s*[：:])`)
+
+// bylineLabel matches a line that is only a byline's lead-in ("Von:",
+// "Autor"), the name following on the next line.
+var bylineLabel = regexp.MustCompile(`^(?:(?i:by|von|text)\s*:|(?i:autor(?:en|in)?|author|verfasser(?:in)?)\s*:?|责任编辑\s*[:：]?)$`)
 
 // bylineLead is how the first text of a byline element starts; only such
 // elements are read whole.

@@ -14,19 +14,13 @@ var titleSeparators = []string{" | ", " - ", " – ", " — ", " · ", " :: ", "
 // when the others are short.
 func stripSiteName(title, siteName, host string) string {
 	title = foldSpace(title)
+	if rest, ok := dropSiteParts(title, siteName, host); ok {
+		return rest
+	}
 	for _, sep := range titleSeparators {
 		parts := strings.Split(title, sep)
 		if len(parts) < 2 {
 			continue
-		}
-		kept := parts[:0:0]
-		for _, p := range parts {
-			if !namesSite(p, siteName, host) {
-				kept = append(kept, p)
-			}
-		}
-		if len(kept) > 0 && len(kept) < len(parts) {
-			return strings.Join(kept, sep)
 		}
 		if sep == ": " {
 			continue // a colon usually belongs to the headline
@@ -38,6 +32,36 @@ func stripSiteName(title, siteName, host string) string {
 		}
 	}
 	return title
+}
+
+// dropSiteParts removes the parts of s, split at the first of
+// titleSeparators that splits it into parts some but not all of which name
+// the site; ok is false when there is no such separator.
+func dropSiteParts(s, siteName, host string) (rest string, ok bool) {
+	for _, sep := range titleSeparators {
+		parts := strings.Split(s, sep)
+		if len(parts) < 2 {
+			continue
+		}
+		kept := parts[:0:0]
+		for _, p := range parts {
+			if !namesSite(p, siteName, host) {
+				kept = append(kept, p)
+			}
+		}
+		if len(kept) > 0 && len(kept) < len(parts) {
+			return strings.Join(kept, sep), true
+		}
+	}
+	return s, false
+}
+
+// containsHostName reports whether part is the main label of host with a
+// few more letters ("EFC Example" on example.com).
+func containsHostName(part, host string) bool {
+	label, _, _ := strings.Cut(strings.TrimPrefix(strings.ToLower(host), "www."), ".")
+	l, p := squash(label), squash(part)
+	return len(l) >= 4 && strings.Contains(p, l) && len(p) <= len(l)+4
 }
 
 // namesSite reports whether part is the site's name or its host name.

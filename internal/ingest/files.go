@@ -407,3 +407,17 @@ func (p *Pipeline) AddCandidates(ctx context.Context, cands []Candidate, source 
 	}
 	return out
 }
+
+// Pusher stores pushed content (the push API) through a pipeline.
+type Pusher struct {
+	Pipeline *Pipeline
+	Reader   FileReader
+}
+
+// Push reads body, of the given kind (a file extension, or "" to sniff)
+// fetched from pageURL, and adds its articles and headline items. The error
+// says what could not be read; the results say what became of the rest.
+func (p Pusher) Push(ctx context.Context, body []byte, kind, pageURL string) ([]ItemResult, error) {
+	cands, err := p.Reader.Parse(body, kind, pageURL)
+	return p.Pipeline.AddCandidates(ctx, cands, "push"), err
+}

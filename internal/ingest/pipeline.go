@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/tickerwire/tickerwire/internal/annotate"
 	"github.com/tickerwire/tickerwire/internal/news"
@@ -36,12 +37,31 @@ type Pipeline struct {
 // ErrEmpty is returned for an article with neither title nor text.
 var ErrEmpty = errors.New("article has neither title nor text")
 
+// Size bounds of a stored article. News articles are far shorter; a
+// longer title or text is a broken or hostile source, cut so that one item
+// cannot hold up annotation for minutes or bloat the index.
+const (
+	MaxTitleBytes = 2 << 10
+	MaxTextBytes  = 256 << 10
+)
+
+// truncate cuts s to at most n bytes, at a UTF-8 character boundary.
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
 // Add annotates and stores one article unless an article with the same
 // canonical URL or content hash is already stored. It fills a.UUID and
 // reports whether the article was new.
 func (p *Pipeline) Add(ctx context.Context, a *news.Article) (bool, error) {
-	a.Title = strings.TrimSpace(a.Title)
-	a.Text = strings.TrimSpace(a.Text)
+	a.Title = strings.TrimSpace(truncate(a.Title, MaxTitleBytes))
+	a.Text = strings.TrimSpace(truncate(a.Text, MaxTextBytes))
 	if a.Title == "" && a.Text == "" {
 		return false, ErrEmpty
 	}

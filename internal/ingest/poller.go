@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/mmcdole/gofeed"
 
@@ -65,6 +66,19 @@ func (p *Poller) sink(ctx context.Context, a *news.Article) (bool, error) {
 		return p.Sink(ctx, a)
 	}
 	return p.Pipeline.Add(ctx, a)
+}
+
+// DrainTimeout bounds how long an article begun before shutdown may still
+// take to be stored.
+const DrainTimeout = 30 * time.Second
+
+// finish hands a collected article to the sink under a context that
+// shutdown does not cancel, so that an article begun is annotated and
+// stored rather than dropped halfway; the poll loop stops at the next item.
+func (p *Poller) finish(ctx context.Context, a *news.Article) (bool, error) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), DrainTimeout)
+	defer cancel()
+	return p.sink(ctx, a)
 }
 
 // Due reports whether src should be polled at now.
@@ -192,10 +206,14 @@ func (p *Poller) pollFeed(ctx context.Context, src *news.Source) (PollResult, er
 		return res, fmt.Errorf("feed larger than %d MiB", MaxFeedBytes>>20)
 	}
 	feed, err := gofeed.NewParser().ParseString(string(body))
+	if err != nil && !utf8.Valid(body) {
+		// A few bad bytes (a mislabelled charset, a truncated character)
+		// must not cost every item of the feed: replace them and retry.
+		feed, err = gofeed.NewParser().ParseString(strings.ToValidUTF8(string(body), "\uFFFD"))
+	}
 	if err != nil {
 		return res, fmt.Errorf("not a valid feed: %w", err)
 	}
-	src.ETag, src.LastModified = resp.ETag, resp.LastModified
 
 	var itemErrs []string
 	for _, item := range feed.Items {
@@ -204,7 +222,10 @@ func (p *Poller) pollFeed(ctx context.Context, src *news.Source) (PollResult, er
 		}
 		a := p.feedArticle(ctx, src, item)
 		res.Items++
-		created, err := p.sink(ctx, &a)
+		created, err := p.finish(ctx, &a)
+		if errors.Is(err, ErrEmpty) {
+			continue // an item with nothing in it: nothing to keep
+		}
 		if err != nil {
 			itemErrs = append(itemErrs, fmt.Sprintf("%s: %v", a.URL, err))
 			continue
@@ -213,9 +234,14 @@ func (p *Poller) pollFeed(ctx context.Context, src *news.Source) (PollResult, er
 			res.New++
 		}
 	}
-	if len(itemErrs) > 0 && len(itemErrs) == res.Items {
-		return res, fmt.Errorf("%d item(s) failed, first: %s", len(itemErrs), itemErrs[0])
+	// An item that could not be stored (the store busy or down) fails the
+	// poll: the feed's validators are not kept, so the next poll fetches
+	// the whole feed again instead of hearing "not modified" and losing
+	// the item; the items stored meanwhile are recognised as copies.
+	if len(itemErrs) > 0 {
+		return res, fmt.Errorf("%d of %d item(s) not stored, first: %s", len(itemErrs), res.Items, itemErrs[0])
 	}
+	src.ETag, src.LastModified = resp.ETag, resp.LastModified
 	return res, nil
 }
 
@@ -281,7 +307,7 @@ func (p *Poller) pollPage(ctx context.Context, src *news.Source) (PollResult, er
 	}
 	a.Published = SanePublished(a.Published, p.now())
 	res.Items = 1
-	created, err := p.sink(ctx, &a)
+	created, err := p.finish(ctx, &a)
 	if err != nil {
 		return res, err
 	}

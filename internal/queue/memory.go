@@ -155,6 +155,16 @@ func (m *Memory) Subscribe(ctx context.Context, handle func(payload []byte)) err
 	}
 }
 
+// Healthy implements Queue: an open in-process queue is always healthy.
+func (m *Memory) Healthy() error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.closed {
+		return ErrClosed
+	}
+	return nil
+}
+
 // Close implements Queue.
 func (m *Memory) Close() error {
 	m.mu.Lock()

@@ -147,7 +147,7 @@ func (q *NATS) Subscribe(ctx context.Context, handle func(payload []byte)) error
 	return ctx.Err()
 }
 
-// Healthy reports whether the connection to the server is up.
+// Healthy implements Queue: it reports whether the connection to the server is up.
 func (q *NATS) Healthy() error {
 	if !q.nc.IsConnected() {
 		return errors.New("NATS: " + q.nc.Status().String())

@@ -35,6 +35,9 @@ type Queue interface {
 	// Subscribe calls handle for each event announced from now on, in
 	// order, until ctx is done.
 	Subscribe(ctx context.Context, handle func(payload []byte)) error
+	// Healthy returns nil when the queue can take and hand out work, else
+	// what is wrong (a lost connection to the server).
+	Healthy() error
 	// Close releases the queue's resources.
 	Close() error
 }

@@ -148,6 +148,7 @@ func BenchmarkAssign(b *testing.B) {
 		b.ReportMetric(float64(n)/cpu.Seconds(), "articles/cpu-s")
 	}
 	st := c.Stats()
+	b.ReportMetric(float64(history), "history-articles")
 	b.ReportMetric(float64(st.Articles), "window-articles")
 	b.ReportMetric(float64(st.Stories), "window-stories")
 	runtime.GC()

@@ -23,23 +23,31 @@ func PostgresURL(tb testing.TB) string {
 	return u
 }
 
-// PostgresSchemaURL creates a new schema in the test database, dropped when
-// the test ends, and returns a URL whose connections use it, so tests never
-// see each other's data.
-func PostgresSchemaURL(tb testing.TB) string {
+// PostgresSchemaURL returns a URL of the test database whose connections
+// use the named schema, creating it when missing. With name "" the schema is
+// new and dropped when the test ends, so tests never see each other's data;
+// a named schema is kept (benchmarks reuse their filled data).
+func PostgresSchemaURL(tb testing.TB, name string) string {
 	tb.Helper()
 	ctx := context.Background()
 	base := PostgresURL(tb)
-	b := make([]byte, 6)
-	_, _ = rand.Read(b)
-	name := pgx.Identifier{"test_" + hex.EncodeToString(b)}.Sanitize()
+	temporary := name == ""
+	if temporary {
+		b := make([]byte, 6)
+		_, _ = rand.Read(b)
+		name = "test_" + hex.EncodeToString(b)
+	}
+	ident := pgx.Identifier{name}.Sanitize()
 	admin, err := pgx.Connect(ctx, base)
 	if err != nil {
 		tb.Fatal(err)
 	}
 	defer admin.Close(ctx)
-	if _, err := admin.Exec(ctx, "CREATE SCHEMA "+name); err != nil {
+	if _, err := admin.Exec(ctx, "CREATE SCHEMA IF NOT EXISTS "+ident); err != nil {
 		tb.Fatal(err)
+	}
+	if !temporary {
+		return withSearchPath(tb, base, name)
 	}
 	tb.Cleanup(func() {
 		admin, err := pgx.Connect(ctx, base)
@@ -48,16 +56,20 @@ func PostgresSchemaURL(tb testing.TB) string {
 			return
 		}
 		defer admin.Close(ctx)
-		if _, err := admin.Exec(ctx, "DROP SCHEMA "+name+" CASCADE"); err != nil {
+		if _, err := admin.Exec(ctx, "DROP SCHEMA "+ident+" CASCADE"); err != nil {
 			tb.Error(err)
 		}
 	})
+	return withSearchPath(tb, base, name)
+}
+
+func withSearchPath(tb testing.TB, base, schema string) string {
 	u, err := url.Parse(base)
 	if err != nil {
 		tb.Fatal(err)
 	}
 	q := u.Query()
-	q.Set("search_path", name[1:len(name)-1])
+	q.Set("search_path", schema)
 	u.RawQuery = q.Encode()
 	return u.String()
 }

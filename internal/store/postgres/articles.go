@@ -203,42 +203,46 @@ func (s *Store) SearchArticles(ctx context.Context, q store.Query) (store.Result
 	if err != nil {
 		return store.Result{}, err
 	}
-	where, b := sqlquery.Where(dialect, q, search)
 	var res store.Result
 	err = pgx.BeginTxFunc(ctx, s.pool, pgx.TxOptions{AccessMode: pgx.ReadOnly, IsoLevel: pgx.RepeatableRead}, func(tx pgx.Tx) error {
-		args := b.Args()
-		var count int
-		if err := tx.QueryRow(ctx, sqlquery.Count(where, b, q.MaxFound), b.Args()...).Scan(&count); err != nil {
-			return err
-		}
-		res.Found, res.FoundMore = sqlquery.Found(count, q.MaxFound)
-		if count <= q.Offset && !res.FoundMore && q.Cursor == "" {
-			return nil
-		}
-		b.Truncate(len(args))
-		page, err := sqlquery.PageQuery(articleColumns, where, q, search, b)
-		if err != nil {
-			return err
-		}
-		rows, err := tx.Query(ctx, page, b.Args()...)
-		if err != nil {
-			return err
-		}
-		res.Articles, err = pgx.CollectRows(rows, func(row pgx.CollectableRow) (news.Article, error) { return scanArticle(row) })
-		if err != nil || !sqlquery.HasNext(q, len(res.Articles)) {
-			return err
-		}
-		var c store.Cursor
-		var micros int64
-		if err := tx.QueryRow(ctx, sqlquery.NextCursorQuery(dialect), res.Articles[len(res.Articles)-1].UUID).Scan(&micros, &c.ID); err != nil {
-			return fmt.Errorf("cursor: %w", err)
-		}
-		c.SortTime = time.UnixMicro(micros)
-		res.Next = c.Encode()
-		return nil
+		var err error
+		res, err = sqlquery.Search(runner{ctx, tx}, dialect, q, search, articleColumns)
+		return err
 	})
 	if err != nil {
 		return store.Result{}, fmt.Errorf("search articles: %w", err)
 	}
 	return res, nil
+}
+
+// runner runs search queries in a read transaction.
+type runner struct {
+	ctx context.Context
+	tx  pgx.Tx
+}
+
+func (r runner) Keys(query string, args []any) ([]sqlquery.Key, error) {
+	rows, err := r.tx.Query(r.ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, func(row pgx.CollectableRow) (sqlquery.Key, error) {
+		var k sqlquery.Key
+		err := row.Scan(&k.Micros, &k.ID)
+		return k, err
+	})
+}
+
+func (r runner) Count(query string, args []any) (int, error) {
+	var n int
+	err := r.tx.QueryRow(r.ctx, query, args...).Scan(&n)
+	return n, err
+}
+
+func (r runner) Articles(query string, args []any) ([]news.Article, error) {
+	rows, err := r.tx.Query(r.ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, func(row pgx.CollectableRow) (news.Article, error) { return scanArticle(row) })
 }

@@ -262,8 +262,9 @@ var dialect = sqlquery.Dialect{
 		return " JOIN (SELECT rowid AS rank_id, bm25(articles_fts, 3.0, 2.0, 1.0) AS rank FROM articles_fts WHERE articles_fts MATCH " + ph +
 			") fts_rank ON fts_rank.rank_id = a.id", "-fts_rank.rank", searchquery.FTS5(n)
 	},
-	Micros: func(col string) string { return col },
-	Bucket: bucket,
+	SearchOnIDs: true,
+	Micros:      func(col string) string { return col },
+	Bucket:      bucket,
 }
 
 // SearchArticles returns one page of the articles matching q, newest first.
@@ -272,50 +273,60 @@ func (s *Store) SearchArticles(ctx context.Context, q store.Query) (store.Result
 	if err != nil {
 		return store.Result{}, err
 	}
-	where, b := sqlquery.Where(dialect, q, search)
 	tx, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return store.Result{}, err
 	}
 	defer tx.Rollback()
-	var res store.Result
-	args := b.Args()
-	var count int
-	if err := tx.QueryRowContext(ctx, sqlquery.Count(where, b, q.MaxFound), b.Args()...).Scan(&count); err != nil {
-		return res, fmt.Errorf("search articles: %w", err)
-	}
-	res.Found, res.FoundMore = sqlquery.Found(count, q.MaxFound)
-	if count <= q.Offset && !res.FoundMore && q.Cursor == "" {
-		return res, nil
-	}
-	b.Truncate(len(args))
-	page, err := sqlquery.PageQuery(articleColumns, where, q, search, b)
+	res, err := sqlquery.Search(runner{ctx, tx}, dialect, q, search, articleColumns)
 	if err != nil {
-		return res, err
+		return store.Result{}, fmt.Errorf("search articles: %w", err)
 	}
-	rows, err := tx.QueryContext(ctx, page, b.Args()...)
+	return res, nil
+}
+
+// runner runs search queries in a read transaction.
+type runner struct {
+	ctx context.Context
+	tx  *sql.Tx
+}
+
+func (r runner) Keys(query string, args []any) ([]sqlquery.Key, error) {
+	rows, err := r.tx.QueryContext(r.ctx, query, args...)
 	if err != nil {
-		return res, fmt.Errorf("search articles: %w", err)
+		return nil, err
 	}
 	defer rows.Close()
+	var keys []sqlquery.Key
+	for rows.Next() {
+		var k sqlquery.Key
+		if err := rows.Scan(&k.Micros, &k.ID); err != nil {
+			return nil, err
+		}
+		keys = append(keys, k)
+	}
+	return keys, rows.Err()
+}
+
+func (r runner) Count(query string, args []any) (int, error) {
+	var n int
+	err := r.tx.QueryRowContext(r.ctx, query, args...).Scan(&n)
+	return n, err
+}
+
+func (r runner) Articles(query string, args []any) ([]news.Article, error) {
+	rows, err := r.tx.QueryContext(r.ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []news.Article
 	for rows.Next() {
 		a, err := scanArticle(rows)
 		if err != nil {
-			return res, err
+			return nil, err
 		}
-		res.Articles = append(res.Articles, a)
+		out = append(out, a)
 	}
-	if err := rows.Err(); err != nil {
-		return res, err
-	}
-	if sqlquery.HasNext(q, len(res.Articles)) {
-		var c store.Cursor
-		var micros int64
-		if err := tx.QueryRowContext(ctx, sqlquery.NextCursorQuery(dialect), res.Articles[len(res.Articles)-1].UUID).Scan(&micros, &c.ID); err != nil {
-			return res, fmt.Errorf("search articles: cursor: %w", err)
-		}
-		c.SortTime = time.UnixMicro(micros)
-		res.Next = c.Encode()
-	}
-	return res, nil
+	return out, rows.Err()
 }

@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"time"
 
 	"github.com/tickerwire/tickerwire/internal/store"
@@ -167,4 +168,37 @@ func (s *Store) LoadMaster(ctx context.Context) ([]byte, error) {
 		return nil, store.ErrNotFound
 	}
 	return data, err
+}
+
+// IntegrityCheck runs SQLite's integrity check on the database in dataDir
+// (on its own connection, so it also works on a store another process
+// left behind) and returns an error listing the problems it finds.
+func IntegrityCheck(ctx context.Context, dataDir string) error {
+	db, err := sql.Open("sqlite", "file:"+filepath.Join(dataDir, FileName)+"?_pragma=busy_timeout(10000)")
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	rows, err := db.QueryContext(ctx, `PRAGMA integrity_check`)
+	if err != nil {
+		return fmt.Errorf("integrity check: %w", err)
+	}
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return err
+		}
+		if line != "ok" {
+			problems = append(problems, line)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("integrity check: %w", err)
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("integrity check of %s failed: %s", dataDir, strings.Join(problems, "; "))
+	}
+	return nil
 }

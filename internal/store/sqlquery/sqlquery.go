@@ -26,6 +26,10 @@ type Dialect struct {
 	// nil and each call returns a subquery selecting their IDs (with its
 	// arguments added to b), which may bound the search.
 	Search func(b *Builder, n searchquery.Node, candidates func() string) string
+	// SearchOnIDs tells that the Search condition reads only a.id (not
+	// other columns), so a query by symbol can select from the listings
+	// table alone.
+	SearchOnIDs bool
 	// Rank returns an expression on articles a that is larger the better
 	// a matches a full-text query, a join it needs (or ""), and its argument.
 	Rank func(placeholder string, n searchquery.Node) (join, expr string, arg any)
@@ -41,6 +45,7 @@ type Builder struct {
 	d     Dialect
 	conds []string
 	args  []any
+	wide  bool // a condition reads columns of articles a other than id and sort_time
 }
 
 // Arg adds a bind argument and returns its placeholder.
@@ -76,18 +81,60 @@ func (b *Builder) timeRange(col string, q store.Query) string {
 	return s
 }
 
-// Where returns the conditions for q (normalised by store.Normalize, with
-// its parsed search) joined by AND, "TRUE" when there are none, and a
-// Builder holding their arguments, to which the caller may add more.
+// Where returns the conditions on articles a for q (normalised by
+// store.Normalize, with its parsed search) joined by AND, "TRUE" when there
+// are none, and a Builder holding their arguments, to which the caller may
+// add more.
 func Where(d Dialect, q store.Query, search searchquery.Node) (string, *Builder) {
+	_, b := build(d, q, search, false)
+	return b.where(), b
+}
+
+// selection is where a search selects its candidate articles from.
+type selection struct {
+	with     string // a WITH clause the FROM clause needs, or ""
+	from     string // the FROM clause (without FROM) naming the articles a, with columns id and sort_time at least
+	listings bool   // from selects from the listings table
+}
+
+// build returns where the candidate articles of q are selected from, and a
+// Builder holding the conditions on them and their arguments.
+//
+// When allowed by listings, a query by symbol whose other conditions read
+// only a.id and a.sort_time selects from the listings table alone (each
+// listing row has its article's sort_time), so ordering thousands of
+// matches reads no article rows. With a full-text search, its candidates
+// are selected once, into the table listed, which also bounds the search.
+func build(d Dialect, q store.Query, search searchquery.Node, listings bool) (selection, *Builder) {
 	b := &Builder{d: d}
+	if langs := lower(q.Languages); len(langs) > 0 {
+		b.addWide("a.language IN (" + b.list(langs) + ")")
+	}
+	if sources := lower(q.Sources); len(sources) > 0 {
+		b.addWide("lower(a.source) IN (" + b.list(sources) + ")")
+	}
+	if q.Kind != "" {
+		b.addWide("a.kind = " + b.Arg(q.Kind))
+	}
+	b.filterConds(q)
+	sel := selection{from: "articles a"}
 	var candidates func() string // the most selective subquery of article IDs
 	if q.HasEntityFilter() {
 		candidates = func() string {
 			cond, _ := b.entityCond(q, "")
 			return "SELECT article_id FROM article_listings WHERE " + cond + b.timeRange("sort_time", q)
 		}
-		b.conds = append(b.conds, "a.id IN ("+candidates()+")")
+		if listings && !b.wide && (search == nil || d.SearchOnIDs) && len(store.SymbolMatches(q.Symbols)) > 0 {
+			cond, _ := b.entityCond(q, "")
+			listed := "SELECT DISTINCT sort_time, article_id AS id FROM article_listings WHERE " + cond + b.timeRange("sort_time", q)
+			sel = selection{from: "(" + listed + ") AS a", listings: true}
+			if search != nil {
+				sel.with, sel.from = "WITH listed AS MATERIALIZED ("+listed+") ", "listed AS a"
+				candidates = func() string { return "SELECT id AS article_id FROM listed" }
+			}
+		} else {
+			b.add("a.id IN (" + candidates() + ")")
+		}
 	}
 	if events := nonEmpty(q.Events); len(events) > 0 {
 		byEvent := func() string {
@@ -96,7 +143,7 @@ func Where(d Dialect, q store.Query, search searchquery.Node) (string, *Builder)
 		if candidates == nil {
 			candidates = byEvent
 		}
-		b.conds = append(b.conds, "a.id IN ("+byEvent()+")")
+		b.add("a.id IN (" + byEvent() + ")")
 	}
 	for _, eq := range [...]struct{ col, val string }{{"story_id", q.StoryID}, {"parent_uuid", q.ParentUUID}} {
 		if eq.val == "" {
@@ -106,7 +153,7 @@ func Where(d Dialect, q store.Query, search searchquery.Node) (string, *Builder)
 		if candidates == nil {
 			candidates = byColumn
 		}
-		b.conds = append(b.conds, "a.id IN ("+byColumn()+")")
+		b.add("a.id IN (" + byColumn() + ")")
 	}
 	if candidates == nil && (!q.PublishedAfter.IsZero() || !q.PublishedBefore.IsZero()) {
 		candidates = func() string {
@@ -114,31 +161,33 @@ func Where(d Dialect, q store.Query, search searchquery.Node) (string, *Builder)
 		}
 	}
 	if search != nil {
-		b.conds = append(b.conds, d.Search(b, search, candidates))
+		if cond := d.Search(b, search, candidates); d.SearchOnIDs {
+			b.add(cond)
+		} else {
+			b.addWide(cond)
+		}
 	}
 	if r := b.timeRange("a.sort_time", q); r != "" {
-		b.conds = append(b.conds, strings.TrimPrefix(r, " AND "))
+		b.add(strings.TrimPrefix(r, " AND "))
 	}
-	if langs := nonEmpty(q.Languages); len(langs) > 0 {
-		for i := range langs {
-			langs[i] = strings.ToLower(langs[i])
-		}
-		b.conds = append(b.conds, "a.language IN ("+b.list(langs)+")")
-	}
-	if sources := nonEmpty(q.Sources); len(sources) > 0 {
-		for i := range sources {
-			sources[i] = strings.ToLower(sources[i])
-		}
-		b.conds = append(b.conds, "lower(a.source) IN ("+b.list(sources)+")")
-	}
-	if q.Kind != "" {
-		b.conds = append(b.conds, "a.kind = "+b.Arg(q.Kind))
-	}
-	b.filterConds(q)
+	return sel, b
+}
+
+// add adds a condition that reads only a.id and a.sort_time.
+func (b *Builder) add(cond string) { b.conds = append(b.conds, cond) }
+
+// addWide adds a condition that reads other columns of articles a.
+func (b *Builder) addWide(cond string) {
+	b.conds = append(b.conds, cond)
+	b.wide = true
+}
+
+// where returns the conditions joined by AND, or "TRUE".
+func (b *Builder) where() string {
 	if len(b.conds) == 0 {
-		return "TRUE", b
+		return "TRUE"
 	}
-	return strings.Join(b.conds, " AND "), b
+	return strings.Join(b.conds, " AND ")
 }
 
 func nonEmpty(vals []string) []string {
@@ -149,18 +198,4 @@ func nonEmpty(vals []string) []string {
 		}
 	}
 	return out
-}
-
-// Count returns the query counting the articles matching where, up to
-// max+1 of them (so more than max tells there are more).
-func Count(where string, b *Builder, max int) string {
-	return `SELECT count(*) FROM (SELECT 1 FROM articles a WHERE ` + where + ` LIMIT ` + b.Arg(max+1) + `) AS m`
-}
-
-// Found turns the result of Count into Result.Found and Result.FoundMore.
-func Found(count, max int) (int, bool) {
-	if count > max {
-		return max, true
-	}
-	return count, false
 }

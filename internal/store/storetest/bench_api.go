@@ -1,7 +1,6 @@
 package storetest
 
 import (
-	"slices"
 	"testing"
 	"time"
 
@@ -29,23 +28,6 @@ var APIBenchQueries = []struct {
 // BenchAPI measures APIBenchQueries and the entity statistics on s, like
 // Bench.
 func BenchAPI(b *testing.B, s store.Store) {
-	measure := func(b *testing.B, run func() (int, error)) {
-		var lat []time.Duration
-		found := 0
-		for b.Loop() {
-			t0 := time.Now()
-			n, err := run()
-			lat = append(lat, time.Since(t0))
-			if err != nil {
-				b.Fatal(err)
-			}
-			found = n
-		}
-		slices.Sort(lat)
-		b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "p50-ms")
-		b.ReportMetric(float64(lat[len(lat)*99/100].Microseconds())/1000, "p99-ms")
-		b.ReportMetric(float64(found), "found")
-	}
 	for _, bq := range APIBenchQueries {
 		b.Run(bq.Name, func(b *testing.B) {
 			measure(b, func() (int, error) {

@@ -15,7 +15,8 @@ import (
 func runExtensions(t *testing.T, fresh func(t *testing.T) store.Store) {
 	t.Run("Filters", func(t *testing.T) { testFilters(t, fresh(t)) })
 	t.Run("Sorts", func(t *testing.T) { testSorts(t, fresh(t)) })
-	t.Run("Cursor", func(t *testing.T) { testCursor(t, fresh(t)) })
+	t.Run("Cursor", func(t *testing.T) { testCursor(t, fresh(t), 0) })
+	t.Run("CursorPastMaxFound", func(t *testing.T) { testCursor(t, fresh(t), 40) })
 	t.Run("EntityStats", func(t *testing.T) { testEntityStats(t, fresh(t)) })
 	t.Run("Entities", func(t *testing.T) { testEntities(t, fresh(t)) })
 	t.Run("APIKeys", func(t *testing.T) { testAPIKeys(t, fresh(t)) })
@@ -149,49 +150,62 @@ func testSorts(t *testing.T, s store.Store) {
 }
 
 // testCursor pages with a cursor through articles, many sharing a time,
-// both ways, while new articles arrive.
-func testCursor(t *testing.T, s store.Store) {
+// both ways, all of them and those naming a company, while new articles
+// arrive, counting up to maxFound (0: the default) of them.
+func testCursor(t *testing.T, s store.Store, maxFound int) {
 	const n = 230
+	article := func(title string, published time.Time) *news.Article {
+		return &news.Article{Title: title, Published: published, Annotation: news.Annotation{Companies: []news.Company{
+			{Name: "Cursor Corp", Listings: []news.Listing{{Symbol: "CRSR", MIC: "XNAS"}}, MatchScore: 1}}}}
+	}
 	var batch []*news.Article
 	for i := range n {
-		batch = append(batch, &news.Article{Title: fmt.Sprintf("article %d", i), Published: base.Add(time.Duration(i/7) * time.Minute)})
+		batch = append(batch, article(fmt.Sprintf("article %d", i), base.Add(time.Duration(i/7)*time.Minute)))
 	}
 	if _, err := s.SaveArticles(ctx, batch); err != nil {
 		t.Fatal(err)
 	}
-	for _, asc := range []bool{false, true} {
-		seen := map[string]int{}
-		var order []string
-		q := store.Query{Limit: 17, Filters: store.Filters{Ascending: asc}}
-		for pages := 0; ; pages++ {
-			if pages > n {
-				t.Fatal("cursor never ends")
+	wantFound := n
+	if maxFound > 0 {
+		wantFound = maxFound
+	}
+	late := 0
+	for _, symbols := range [][]string{nil, {"CRSR"}} {
+		for _, asc := range []bool{false, true} {
+			want := n + late // the late articles of earlier walks are newest
+			seen := map[string]int{}
+			var order []string
+			q := store.Query{Symbols: symbols, Limit: 17, MaxFound: maxFound, Filters: store.Filters{Ascending: asc}}
+			for pages := 0; ; pages++ {
+				if pages > n {
+					t.Fatal("cursor never ends")
+				}
+				res, err := s.SearchArticles(ctx, q)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if res.Found < wantFound {
+					t.Fatalf("found %d, want at least %d", res.Found, wantFound)
+				}
+				for _, a := range res.Articles {
+					seen[a.UUID]++
+					order = append(order, a.UUID)
+				}
+				if pages == 0 { // an article arriving later is newer than all: never in a descending walk
+					late++
+					save(t, s, article(fmt.Sprintf("late %d", late), base.Add(time.Hour)))
+				}
+				if res.Next == "" {
+					break
+				}
+				q.Cursor = res.Next
 			}
-			res, err := s.SearchArticles(ctx, q)
-			if err != nil {
-				t.Fatal(err)
+			if asc {
+				want++ // this walk's late article is last going up
 			}
-			if res.Found < n {
-				t.Fatalf("found %d, want at least %d", res.Found, n)
+			if len(seen) != want || len(order) != want {
+				t.Errorf("symbols %v, ascending %v: %d distinct of %d returned, want %d each", symbols, asc, len(seen), len(order), want)
 			}
-			for _, a := range res.Articles {
-				seen[a.UUID]++
-				order = append(order, a.UUID)
-			}
-			if pages == 0 { // an article arriving later is newer than all: never in a descending walk
-				save(t, s, &news.Article{Title: fmt.Sprintf("late %v", asc), Published: base.Add(time.Hour)})
-			}
-			if res.Next == "" {
-				break
-			}
-			q.Cursor = res.Next
-		}
-		want := n
-		if asc {
-			want += 2 // both late articles are last going up
-		}
-		if len(seen) != want || len(order) != want {
-			t.Errorf("ascending %v: %d distinct of %d returned, want %d each", asc, len(seen), len(order), want)
 		}
 	}
 }

@@ -1,0 +1,172 @@
+package sqlquery
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/tickerwire/tickerwire/internal/news"
+	"github.com/tickerwire/tickerwire/internal/store"
+	"github.com/tickerwire/tickerwire/internal/store/searchquery"
+)
+
+// Key is an article's place in the time order: its sort time in Unix
+// microseconds and its row ID.
+type Key struct{ Micros, ID int64 }
+
+// Runner runs the queries of Search in one read transaction.
+type Runner interface {
+	// Keys returns the rows (sort time in microseconds, ID) a query selects.
+	Keys(query string, args []any) ([]Key, error)
+	// Count returns the number a query selects.
+	Count(query string, args []any) (int, error)
+	// Articles returns the articles a query selects, in its order, with
+	// the columns given to Search.
+	Articles(query string, args []any) ([]news.Article, error)
+}
+
+// Search answers q (normalised by store.Normalize, with its parsed
+// search), reading the articles' columns.
+//
+// A full-text search, or a query by symbol that selects from the listings
+// table, costs much before its first match: such a query selects the keys
+// of the matches once, in q's order, up to q.MaxFound+1 of them, which
+// gives both the count and the page (also one after a cursor). Other
+// queries walk the articles along an index, testing each row cheaply: they
+// count up to q.MaxFound+1 matches in no order, and then select the page's
+// keys along the order, which stops at the page's end. Either way the page's
+// articles are then read by ID, so no wide rows are sorted.
+func Search(r Runner, d Dialect, q store.Query, search searchquery.Node, columns string) (store.Result, error) {
+	var res store.Result
+	var after *store.Cursor
+	if q.Cursor != "" {
+		c, err := store.DecodeCursor(q.Cursor)
+		if err != nil {
+			return res, err
+		}
+		after = &c
+	}
+	sel, b := build(d, q, search, true)
+	join, order, byTime, err := b.order(q, search)
+	if err != nil {
+		return res, err
+	}
+	if after != nil && !byTime {
+		return res, fmt.Errorf("%w: a cursor pages only by %s", store.ErrBadQuery, store.SortPublished)
+	}
+	base := len(b.args)
+	selectKeys := func(cond string) string {
+		return sel.with + "SELECT " + d.Micros("a.sort_time") + ", a.id FROM " + sel.from + join + " WHERE " + cond + " ORDER BY " + order
+	}
+	// pageKeys selects the keys of the page with LIMIT and OFFSET, or
+	// after the cursor.
+	pageKeys := func() ([]Key, error) {
+		b.Truncate(base)
+		cond, offset := b.where(), q.Offset
+		if after != nil {
+			op := "<"
+			if q.Ascending {
+				op = ">"
+			}
+			cond += " AND (a.sort_time, a.id) " + op + " (" + b.Arg(d.Time(after.SortTime)) + ", " + b.Arg(after.ID) + ")"
+			offset = 0
+		}
+		return r.Keys(selectKeys(cond)+" LIMIT "+b.Arg(q.Limit)+" OFFSET "+b.Arg(offset), b.args)
+	}
+	var page []Key
+	if byTime && search == nil && !sel.listings {
+		n, err := r.Count("SELECT count(*) FROM (SELECT 1 FROM "+sel.from+" WHERE "+b.where()+" LIMIT "+b.Arg(q.MaxFound+1)+") AS m", b.args)
+		if err != nil {
+			return res, err
+		}
+		res.Found, res.FoundMore = min(n, q.MaxFound), n > q.MaxFound
+		if n > q.Offset || res.FoundMore || after != nil {
+			if page, err = pageKeys(); err != nil {
+				return res, err
+			}
+		}
+	} else {
+		keys, err := r.Keys(selectKeys(b.where())+" LIMIT "+b.Arg(q.MaxFound+1), b.args)
+		if err != nil {
+			return res, err
+		}
+		res.Found, res.FoundMore = min(len(keys), q.MaxFound), len(keys) > q.MaxFound
+		start := q.Offset
+		if after != nil {
+			start = sort.Search(len(keys), func(i int) bool { return keys[i].after(*after, q.Ascending) })
+		}
+		if start+q.Limit <= len(keys) || !res.FoundMore {
+			page = keys[min(start, len(keys)):min(start+q.Limit, len(keys))]
+		} else if page, err = pageKeys(); err != nil {
+			return res, err
+		}
+	}
+	if len(page) == 0 {
+		return res, nil
+	}
+	if res.Articles, err = r.Articles(byIDs(d, columns, page)); err != nil {
+		return res, err
+	}
+	if len(page) == q.Limit && (q.Sort == "" || q.Sort == store.SortPublished) {
+		last := page[len(page)-1]
+		res.Next = store.Cursor{SortTime: time.UnixMicro(last.Micros), ID: last.ID}.Encode()
+	}
+	return res, nil
+}
+
+// after reports whether k comes after cursor c going down (or up, when
+// ascending) the time order.
+func (k Key) after(c store.Cursor, ascending bool) bool {
+	micros := c.SortTime.UnixMicro()
+	if ascending {
+		return k.Micros > micros || k.Micros == micros && k.ID > c.ID
+	}
+	return k.Micros < micros || k.Micros == micros && k.ID < c.ID
+}
+
+// order returns the ORDER BY clause of q's sort, a join on articles a it
+// needs (or ""), and whether it is the time order, adding its arguments to
+// b.
+func (b *Builder) order(q store.Query, search searchquery.Node) (join, order string, byTime bool, err error) {
+	dir := "DESC"
+	if q.Ascending {
+		dir = "ASC"
+	}
+	order = "a.sort_time " + dir + ", a.id " + dir
+	switch q.Sort {
+	case "", store.SortPublished:
+		return "", order, true, nil
+	case store.SortMatchScore, store.SortEntitySentiment:
+		col := "max(l.match_score)"
+		if q.Sort == store.SortEntitySentiment {
+			col = "avg(l.sentiment)"
+		}
+		cond, ok := b.entityCond(q, "l.")
+		if !ok {
+			cond = "TRUE"
+		}
+		return "", "coalesce((SELECT " + col + " FROM article_listings l WHERE l.article_id = a.id AND " + cond + "), -2) " + dir + ", " + order, false, nil
+	case store.SortRelevance:
+		if search == nil {
+			return "", order, true, nil
+		}
+		join, expr, arg := b.d.Rank(b.d.Placeholder(len(b.args)+1), search)
+		b.args = append(b.args, arg)
+		return join, expr + " " + dir + ", " + order, false, nil
+	}
+	return "", "", false, fmt.Errorf("%w: sort %q is not one of %s", store.ErrBadQuery, q.Sort, strings.Join(store.Sorts, ", "))
+}
+
+// byIDs returns the query reading columns of the articles of keys, in
+// their order, and its arguments.
+func byIDs(d Dialect, columns string, keys []Key) (string, []any) {
+	b := &Builder{d: d}
+	ids := make([]string, len(keys))
+	var places strings.Builder
+	for i, k := range keys {
+		ids[i] = b.Arg(k.ID)
+		fmt.Fprintf(&places, " WHEN %s THEN %d", ids[i], i)
+	}
+	return "SELECT " + columns + " FROM articles a WHERE a.id IN (" + strings.Join(ids, ", ") + ") ORDER BY CASE a.id" + places.String() + " END", b.args
+}
