@@ -80,6 +80,8 @@ func TestRatingHeadlines(t *testing.T) {
 		{"Beta Corp Reports Q4 EPS -$0.46 Vs Est -$0.29", []string{"Beta Corp"}, []string{news.Negative}},
 		{"Beta Corp Reports Q1 EPS $-0.04 vs. Est. $-0.06", []string{"Beta Corp"}, []string{news.Positive}},
 		{"Beta Corp Awarded $155M Contract For Power Lines", []string{"Beta Corp"}, []string{news.Positive}},
+		{"Judge Dismisses Lawsuit Challenging Beta Corp's Pricing", []string{"Beta Corp"}, []string{news.Positive}},
+		{"Beta Corp Ordered to Pay $8.5 Million in Lawsuit", []string{"Beta Corp"}, []string{news.Negative}},
 	}
 	for _, tt := range tests {
 		d := annotate.NewDocument(tt.title, "")

@@ -501,6 +501,21 @@ func ruleBoost(ws []word) [numClasses]float64 {
 			if !w.negated && nounWithin(ws, i, 4, payoutNouns) && !nearDirection(ws, i, -1) {
 				b += medium
 			}
+		case "dismisses", "dismissed", "tosses", "tossed", "throws":
+			// "Judge Dismisses Lawsuit Challenging X": the company is cleared,
+			// against the words of the lawsuit, which the model reads as bad.
+			if !w.negated && nounWithin(ws, i, 3, caseNouns) {
+				b += 2 * strong
+			}
+		case "fined", "penalised", "penalized":
+			if !w.negated {
+				b -= strong
+			}
+		case "ordered":
+			// "Ordered to Pay $8.5 Million".
+			if !w.negated && i+2 < len(ws) && ws[i+1].norm == "to" && ws[i+2].norm == "pay" {
+				b -= strong
+			}
 		case "buyback", "buybacks", "repurchase", "repurchases":
 			// Returning cash to shareholders, unless it is suspended or cut.
 			if !w.negated && !nearDirection(ws, i, -1) {
@@ -574,6 +589,12 @@ var winNouns = map[string]bool{
 	"contract": true, "contracts": true, "order": true, "orders": true, "deal": true, "approval": true,
 	"approvals": true, "permit": true, "permits": true, "nod": true, "clearance": true, "award": true,
 	"licence": true, "license": true, "mandate": true, "tender": true, "patent": true,
+}
+
+// caseNouns are what a court can throw out.
+var caseNouns = map[string]bool{
+	"lawsuit": true, "lawsuits": true, "suit": true, "suits": true, "case": true, "charges": true,
+	"claims": true, "complaint": true, "complaints": true,
 }
 
 // payoutNouns are cash returned to shareholders.
