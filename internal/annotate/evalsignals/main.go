@@ -75,15 +75,12 @@ func run(path string, oracle, sentfin bool, out io.Writer) error {
 		if err := json.Unmarshal(sc.Bytes(), &it); err != nil {
 			return fmt.Errorf("%s:%d: %w", path, n, err)
 		}
-		if sentfin {
-			it.Title, it.Text = it.Text, ""
-		}
 		d := annotate.NewDocument(it.Title, it.Text)
 		switch {
 		case sentfin:
-			for name := range it.Entities {
-				d.Ann.Companies = append(d.Ann.Companies, news.Company{Name: name, Mentions: mentionsOf(d.Body, name)})
-			}
+			// The headline with its entities as companies, as the
+			// sentiment model's cross-validation reads it.
+			d = sentiment.EntityDocument(it.Text, it.Entities)
 		case oracle:
 			for _, c := range it.Companies {
 				if m := mentionsOf(d.Body, c.Mention); len(m) > 0 {

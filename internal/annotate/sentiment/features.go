@@ -46,8 +46,8 @@ func words(s string) []word {
 		case text.Number:
 			v, err := strconv.ParseFloat(strings.ReplaceAll(t.Text, ",", ""), 64)
 			if err == nil {
-				// A minus sign written against the number ("$-0.04").
-				if i > 0 && toks[i-1].Text == "-" && toks[i-1].End == t.Start {
+				// A minus sign written against the number ("$-0.04", "-$0.46").
+				if minusBefore(toks, i) {
 					v = -v
 				}
 				w.num, w.isNum = v, true
@@ -55,7 +55,7 @@ func words(s string) []word {
 			w.norm = "<num>"
 		case text.Word:
 			if v, ok := scaledNumber(w.norm); ok {
-				if i > 0 && toks[i-1].Text == "-" && toks[i-1].End == t.Start {
+				if minusBefore(toks, i) {
 					v = -v
 				}
 				w.num, w.isNum, w.norm = v, true, "<num>"
@@ -90,6 +90,16 @@ func words(s string) []word {
 	return ws
 }
 
+// minusBefore reports whether a minus sign is written against token i, or
+// against the currency symbol written against it ("-$0.46").
+func minusBefore(toks []text.Token, i int) bool {
+	j := i - 1
+	if j > 0 && strings.ContainsAny(toks[j].Text, "$€£¥₹") && toks[j].End == toks[i].Start {
+		j--
+	}
+	return j >= 0 && toks[j].Text == "-" && toks[j].End == toks[j+1].Start
+}
+
 // Kinds of text, which read differently: headlines are terse ("Infosys
 // slips 2%"), sentences of an article's text are not.
 const (
@@ -112,7 +122,7 @@ type extractor struct {
 // features returns the feature hashes of text s, each once plain and once
 // marked with the domain, with repeats, and the rule boost of s (see
 // ruleBoost).
-func (x extractor) features(s string) ([]uint64, float64) {
+func (x extractor) features(s string) ([]uint64, [numClasses]float64) {
 	ws := words(s)
 	out := x.baseFeatures(ws)
 	salt := domainSalts[x.domain]
@@ -386,7 +396,8 @@ func estimateComparison(ws []word) int {
 			}
 			return 1
 		case "vs", "versus":
-			// actual before, estimate after, followed by an estimate word.
+			// actual before, estimate after, with an estimate word either
+			// side of it: "EPS $0.20 vs. Est. $0.19", "$0.20 vs $0.19 est".
 			var actual, est float64
 			okA, okE := false, false
 			for k := i - 1; k >= max(0, i-3); k-- {
@@ -395,12 +406,12 @@ func estimateComparison(ws []word) int {
 					break
 				}
 			}
-			for k := i + 1; k < min(len(ws), i+4); k++ {
+			for k := i + 1; k < min(len(ws), i+8); k++ {
 				if ws[k].isNum {
-					est, okE = ws[k].num, true
-					after := k+1 < len(ws) && estimateWords[ws[k+1].norm] || k+2 < len(ws) && estimateWords[ws[k+2].norm]
-					before := estimateWords[ws[k-1].norm] || k-2 > i && estimateWords[ws[k-2].norm]
-					okE = after || before
+					est = ws[k].num
+					for q := i + 1; q < min(len(ws), k+3); q++ {
+						okE = okE || estimateWords[ws[q].norm]
+					}
 					break
 				}
 			}
@@ -458,18 +469,19 @@ var ratingWords = map[string]float64{
 
 // guidedItems are forecasts whose raising or cutting is news in itself.
 var guidedItems = map[string]bool{
-	"target": true, "pt": true, "po": true, "guidance": true, "outlook": true, "forecast": true,
+	"guidance": true, "outlook": true, "forecast": true,
 	"forecasts": true, "dividend": true, "rating": true,
 }
 
 // ruleBoost scores the unambiguous signals of financial headlines that the
 // training data (mostly other kinds of sentences) holds too few of to weigh
 // them right: a result against estimates, an analyst's upgrade, downgrade or
-// rating, a target, forecast or dividend raised or cut. Positive favours
-// the positive class, negative the negative one.
-func ruleBoost(ws []word) float64 {
+// rating, a price target, forecast or dividend raised or cut. It returns
+// what to add to each class's score.
+func ruleBoost(ws []word) [numClasses]float64 {
 	const strong, medium = 2.5, 1.5
-	var b float64
+	var b, target, kept float64
+	var neutral bool
 	if e := estimateComparison(ws); e != 0 {
 		b += strong * float64(e)
 	}
@@ -479,19 +491,121 @@ func ruleBoost(ws []word) float64 {
 			b += strong
 		case "downgrade", "downgrades", "downgraded":
 			b -= strong
-		}
-		// "Maintains Buy", "at Outperform", "to Sell": the rating itself.
-		if r, ok := ratingWords[w.norm]; ok && i > 0 {
-			switch ws[i-1].norm {
-			case "maintains", "reiterates", "at", "to", "initiates", "assumes", "resumes":
-				b += medium * r
+		case "awarded", "wins", "won", "secures", "secured", "bags", "bagged", "lands", "landed", "receives", "received", "gets", "obtains":
+			// "Awarded $155M Contract", "Receives Environmental Approval".
+			if !w.negated && nounWithin(ws, i, 4, winNouns) {
+				b += medium
+			}
+		case "declares", "declared", "recommends", "recommended", "approves", "approved", "announces", "proposes", "plans":
+			// "Recommends dividend of Rs 2.50 per share".
+			if !w.negated && nounWithin(ws, i, 4, payoutNouns) && !nearDirection(ws, i, -1) {
+				b += medium
+			}
+		case "dismisses", "dismissed", "tosses", "tossed", "throws":
+			// "Judge Dismisses Lawsuit Challenging X": the company is cleared,
+			// against the words of the lawsuit, which the model reads as bad.
+			if !w.negated && nounWithin(ws, i, 3, caseNouns) {
+				b += 2 * strong
+			}
+		case "fined", "penalised", "penalized":
+			if !w.negated {
+				b -= strong
+			}
+		case "ordered":
+			// "Ordered to Pay $8.5 Million".
+			if !w.negated && i+2 < len(ws) && ws[i+1].norm == "to" && ws[i+2].norm == "pay" {
+				b -= strong
+			}
+		case "buyback", "buybacks", "repurchase", "repurchases":
+			// Returning cash to shareholders, unless it is suspended or cut.
+			if !w.negated && !nearDirection(ws, i, -1) {
+				b += medium
+			}
+		case "target", "pt", "po":
+			// "Lowers Price Target", "PT raised to": the target moves.
+			for _, j := range []int{i - 1, i - 2, i - 3, i + 1, i + 2} {
+				if j < 0 || j >= len(ws) {
+					continue
+				}
+				if d, ok := directions[ws[j].norm]; ok {
+					if ws[j].negated {
+						d = -d
+					}
+					target += strong * float64(d)
+					break
+				}
 			}
 		}
+		// "Maintains Buy", "at Outperform", "to Sell": the rating itself. A
+		// rating kept counts less than one given, and nothing beside a
+		// target moved.
+		if r, ok := ratingWords[w.norm]; ok && i > 0 {
+			switch ws[i-1].norm {
+			case "maintains", "reiterates":
+				kept += medium / 2 * r
+				neutral = neutral || r == 0
+			case "at", "to", "initiates", "assumes", "resumes":
+				b += medium * r
+				neutral = neutral || r == 0
+			}
+		}
+	}
+	if target != 0 {
+		b += target
+	} else {
+		b += kept
 	}
 	for _, p := range polarities(ws) {
 		if guidedItems[p.item] {
 			b += medium * float64(p.pol)
 		}
 	}
-	return b
+	var out [numClasses]float64
+	switch {
+	case b > 0:
+		out[classPositive] = b
+	case b < 0:
+		out[classNegative] = -b
+	case neutral:
+		// A neutral rating and nothing else: "Initiates Coverage at Hold".
+		out[classNeutral] = medium
+	}
+	return out
+}
+
+// nearDirection reports whether a direction word of sign d is within three
+// words of position i.
+func nearDirection(ws []word, i, d int) bool {
+	for j := max(0, i-3); j < min(len(ws), i+4); j++ {
+		if dd, ok := directions[ws[j].norm]; ok && dd == d && j != i {
+			return true
+		}
+	}
+	return false
+}
+
+// winNouns are what a company wins: business, or leave to do it.
+var winNouns = map[string]bool{
+	"contract": true, "contracts": true, "order": true, "orders": true, "deal": true, "approval": true,
+	"approvals": true, "permit": true, "permits": true, "nod": true, "clearance": true, "award": true,
+	"licence": true, "license": true, "mandate": true, "tender": true, "patent": true,
+}
+
+// caseNouns are what a court can throw out.
+var caseNouns = map[string]bool{
+	"lawsuit": true, "lawsuits": true, "suit": true, "suits": true, "case": true, "charges": true,
+	"claims": true, "complaint": true, "complaints": true,
+}
+
+// payoutNouns are cash returned to shareholders.
+var payoutNouns = map[string]bool{"dividend": true, "dividends": true, "bonus": true, "payout": true}
+
+// nounWithin reports whether one of nouns is within n words after position i.
+func nounWithin(ws []word, i, n int, nouns map[string]bool) bool {
+	for j := i + 1; j < min(len(ws), i+n+1); j++ {
+		if nouns[ws[j].norm] {
+			return true
+		}
+	}
+	return false
 }

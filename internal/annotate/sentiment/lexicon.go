@@ -32,6 +32,9 @@ var directions = map[string]int{
 	"dip": -1, "dipped": -1, "dips": -1, "slide": -1, "slid": -1, "slides": -1, "shed": -1, "sheds": -1,
 	"halve": -1, "halved": -1, "contract": -1, "contracted": -1, "contraction": -1, "crash": -1, "crashed": -1,
 	"downgrade": -1, "downgraded": -1, "downgrades": -1, "miss": -1, "misses": -1, "missed": -1, "trim": -1, "trimmed": -1, "trims": -1,
+	"climbing": 1, "jumping": 1, "surging": 1, "soaring": 1, "gaining": 1, "advancing": 1, "rallying": 1,
+	"rebounding": 1, "highs": 1, "dropping": -1, "sliding": -1, "sinking": -1, "tumbling": -1, "plunging": -1,
+	"slipping": -1, "slumping": -1, "dipping": -1, "lows": -1,
 	"more": 1, "less": -1, "ease": -1, "eased": -1, "eases": -1, "lose": -1, "loses": -1, "lost": -1,
 }
 
@@ -48,7 +51,7 @@ var items = map[string]int{
 	"loss": -1, "losses": -1, "cost": -1, "costs": -1, "expenses": -1, "expense": -1, "debt": -1,
 	"deficit": -1, "unemployment": -1, "inflation": -1, "charges": -1, "charge": -1, "writedown": -1,
 	"impairment": -1, "provisions": -1, "liabilities": -1, "jobs": 1, "layoffs": -1, "npa": -1, "npas": -1,
-	"borrowing": -1, "risk": -1, "risks": -1, "headwinds": -1, "pressure": -1, "burden": -1,
+	"borrowing": -1, "risk": -1, "risks": -1, "headwinds": -1, "pressure": -1, "burden": -1, "fallout": -1,
 }
 
 // negators turn the meaning of the next few words around.
@@ -56,7 +59,8 @@ var negators = map[string]bool{
 	"not": true, "no": true, "never": true, "without": true, "n't": true, "nor": true,
 	"neither": true, "cannot": true, "didn't": true, "doesn't": true, "don't": true, "isn't": true,
 	"wasn't": true, "aren't": true, "weren't": true, "won't": true, "hasn't": true, "haven't": true,
-	"fails": true, "failed": true, "unable": true,
+	"fails": true, "failed": true, "unable": true, "avoid": true, "avoids": true, "avoided": true,
+	"avert": true, "averts": true, "averted": true,
 }
 
 // hedges make a statement uncertain.

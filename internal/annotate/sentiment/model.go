@@ -24,15 +24,12 @@ type Model struct {
 }
 
 // probs returns the class probabilities of a sentence's features and rule
-// boost: a positive boost raises the positive class's score, a negative one
-// the negative class's.
-func (m *Model) probs(feats []uint64, boost float64) [numClasses]float64 {
+// boost, which is added to the class scores.
+func (m *Model) probs(feats []uint64, boost [numClasses]float64) [numClasses]float64 {
 	var z [numClasses]float64
 	m.lin.Score(feats, z[:])
-	if boost > 0 {
-		z[classPositive] += boost
-	} else {
-		z[classNegative] -= boost
+	for c := range z {
+		z[c] += boost[c]
 	}
 	linear.Softmax.Probabilities(z[:])
 	return z

@@ -45,7 +45,7 @@ const leadSentences = 6
 
 // Annotate implements annotate.Step.
 func (s *Step) Annotate(d *annotate.Document) {
-	sents := text.Sentences(d.Body)
+	sents := sentences(d)
 	// Sentences are scored when first needed: the article's sentiment reads
 	// the title and the lead, each company's the sentences naming it.
 	probs := make([][numClasses]float64, len(sents))
@@ -53,7 +53,7 @@ func (s *Step) Annotate(d *annotate.Document) {
 	probOf := func(i int) [numClasses]float64 {
 		if !scored[i] {
 			sp := sents[i]
-			probs[i] = s.model.classify(d.Body[sp.Start:sp.End], domainAt(d, sp.Start))
+			probs[i] = s.model.classify(withoutLists(d.Body[sp.Start:sp.End]), domainAt(d, sp.Start))
 			scored[i] = true
 		}
 		return probs[i]
@@ -76,32 +76,29 @@ func (s *Step) Annotate(d *annotate.Document) {
 	for ci := range d.Ann.Companies {
 		c := &d.Ann.Companies[ci]
 		var cacc accumulator
-		done := map[text.Span]bool{}
+		done := map[string]bool{}
 		for _, m := range c.Mentions {
 			si := sentenceOf(sents, m.Start)
 			if si < 0 {
 				continue
 			}
-			others := otherMentions(d.Ann.Companies, ci, sents[si])
-			seg := sents[si]
-			if len(others) > 0 {
-				seg = Segment(d.Body, sents[si], text.Span{Start: m.Start, End: m.End}, others)
-			}
-			if done[seg] {
-				continue
-			}
-			done[seg] = true
-			var p [numClasses]float64
-			if seg == sents[si] {
-				p = probOf(si)
-			} else {
-				p = s.model.classify(d.Body[seg.Start:seg.End], domainAt(d, seg.Start))
-			}
 			w := 1.0
-			if seg.Start < d.TitleEnd {
+			if sents[si].Start < d.TitleEnd {
 				w = titleWeight
 			}
-			cacc.add(p, w)
+			mention := text.Span{Start: m.Start, End: m.End}
+			others := otherMentions(d.Ann.Companies, ci, sents[si])
+			if IsAnalyst(d.Body, sents[si], mention, others) {
+				// The broker that rates a company says nothing of itself.
+				cacc.add(neutralProbs, w)
+				continue
+			}
+			about := EntityText(d.Body, sents[si], mention, others)
+			if done[about] {
+				continue
+			}
+			done[about] = true
+			cacc.add(s.model.classify(about, domainAt(d, sents[si].Start)), w)
 		}
 		if cacc.weight == 0 {
 			c.Sentiment = d.Ann.Sentiment
@@ -109,6 +106,25 @@ func (s *Step) Annotate(d *annotate.Document) {
 		}
 		c.Sentiment = cacc.sentiment()
 	}
+}
+
+// neutralProbs are the class probabilities of a text known to be neutral.
+var neutralProbs = [numClasses]float64{classNeutral: 1}
+
+// sentences returns the spans of d's sentences. The title is one span
+// however many dots it holds ("Q1 Adj. EPS $0.56 Misses $0.76 Est.").
+func sentences(d *annotate.Document) []text.Span {
+	sents := text.Sentences(d.Body)
+	if d.TitleEnd == 0 || len(sents) == 0 || sents[0].Start >= d.TitleEnd {
+		return sents
+	}
+	title := sents[0]
+	rest := sents[1:]
+	for len(rest) > 0 && rest[0].Start < d.TitleEnd {
+		title.End = max(title.End, rest[0].End)
+		rest = rest[1:]
+	}
+	return append([]text.Span{title}, rest...)
 }
 
 // Classify returns the sentiment of one sentence (domain Sentence) or
