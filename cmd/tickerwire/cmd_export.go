@@ -35,7 +35,7 @@ const exportBatch = store.MaxLimit
 
 func runExport(env *Env, args []string) error {
 	fs := env.FlagSet("export")
-	data := fs.String("data", defaultDataDir, "data directory (the store)")
+	sf := addStoreFlags(fs)
 	format := fs.String("format", "jsonl", "output format: jsonl or csv")
 	order := fs.String("sort_order", "desc", "desc (newest first) or asc")
 	filters := map[string]*string{}
@@ -61,7 +61,7 @@ func runExport(env *Env, args []string) error {
 	if perr != nil {
 		return fmt.Errorf("%s", strings.Replace(perr.Message, "parameter '", "flag '--", 1))
 	}
-	st, err := openStore(env.Ctx, *data)
+	st, err := sf.open(env.Ctx)
 	if err != nil {
 		return err
 	}

@@ -28,7 +28,7 @@ on. Prints a progress bar on a terminal and plain counts otherwise.`,
 
 func runIngest(env *Env, args []string) error {
 	fs := env.FlagSet("ingest")
-	data := fs.String("data", defaultDataDir, "data directory (the store)")
+	sf := addStoreFlags(fs)
 	ref := fs.String("reference", "", "import these security-master files first (once)")
 	if err := env.Parse(fs, args); err != nil {
 		return err
@@ -37,7 +37,7 @@ func runIngest(env *Env, args []string) error {
 		fs.Usage()
 		return errUsage
 	}
-	st, err := openStore(env.Ctx, *data)
+	st, err := sf.open(env.Ctx)
 	if err != nil {
 		return err
 	}

@@ -33,7 +33,7 @@ func runKeys(env *Env, args []string) error {
 	}
 	sub, args := args[0], args[1:]
 	fs := env.FlagSet("keys " + sub)
-	data := fs.String("data", defaultDataDir, "data directory (the store)")
+	sf := addStoreFlags(fs)
 	var rateLimit *int
 	var asJSON *bool
 	switch sub {
@@ -48,7 +48,7 @@ func runKeys(env *Env, args []string) error {
 	if err := env.Parse(fs, args); err != nil {
 		return err
 	}
-	st, err := openStore(env.Ctx, *data)
+	st, err := sf.open(env.Ctx)
 	if err != nil {
 		return err
 	}

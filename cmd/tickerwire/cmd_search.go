@@ -27,7 +27,7 @@ one a line.`,
 
 func runSearch(env *Env, args []string) error {
 	fs := env.FlagSet("search")
-	data := fs.String("data", defaultDataDir, "data directory (the store)")
+	sf := addStoreFlags(fs)
 	symbols := fs.String("symbols", "", "comma-separated symbols")
 	after := fs.String("after", "", "published after (date or date-time)")
 	before := fs.String("before", "", "published before (date or date-time)")
@@ -53,7 +53,7 @@ func runSearch(env *Env, args []string) error {
 	if perr != nil {
 		return perr
 	}
-	st, err := openStore(env.Ctx, *data)
+	st, err := sf.open(env.Ctx)
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/tickerwire/tickerwire/internal/secmaster"
 	"strings"
 )
 
@@ -34,7 +35,7 @@ func runSecmaster(env *Env, args []string) error {
 	}
 	sub := args[0]
 	fs := env.FlagSet("secmaster " + sub)
-	data := fs.String("data", defaultDataDir, "data directory of the store")
+	sf := addStoreFlags(fs)
 	if err := env.Parse(fs, args[1:]); err != nil {
 		return err
 	}
@@ -42,7 +43,7 @@ func runSecmaster(env *Env, args []string) error {
 		return fmt.Errorf("secmaster %s: want one argument, got %d", sub, fs.NArg())
 	}
 	if sub == "import" {
-		st, err := openStore(env.Ctx, *data)
+		st, err := sf.open(env.Ctx)
 		if err != nil {
 			return err
 		}
@@ -51,10 +52,10 @@ func runSecmaster(env *Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(env.Stdout, "imported %d companies into %s\n", m.Len(), *data)
+		fmt.Fprintf(env.Stdout, "imported: the security master now holds %d companies\n", m.Len())
 		return nil
 	}
-	m, err := loadMaster(env, *data, "")
+	m, err := lookupMaster(env, sf)
 	if err != nil {
 		return err
 	}
@@ -72,4 +73,18 @@ func runSecmaster(env *Env, args []string) error {
 		}
 	}
 	return nil
+}
+
+// lookupMaster loads the security master a lookup reads: PostgreSQL's when
+// --database is given, else the one under --data (never creating it).
+func lookupMaster(env *Env, sf storeFlags) (*secmaster.Master, error) {
+	if *sf.database == "" {
+		return loadMaster(env, *sf.data, "")
+	}
+	st, err := sf.open(env.Ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	return masterFromStore(env, st, "")
 }

@@ -52,7 +52,7 @@ func runSources(env *Env, args []string) error {
 	}
 	sub, args := args[0], args[1:]
 	fs := env.FlagSet("sources " + sub)
-	data := fs.String("data", defaultDataDir, "data directory (the store)")
+	sf := addStoreFlags(fs)
 	var (
 		asJSON   *bool
 		page     *bool
@@ -77,7 +77,7 @@ func runSources(env *Env, args []string) error {
 	if err := env.Parse(fs, args); err != nil {
 		return err
 	}
-	st, err := openStore(env.Ctx, *data)
+	st, err := sf.open(env.Ctx)
 	if err != nil {
 		return err
 	}

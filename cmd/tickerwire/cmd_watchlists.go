@@ -68,7 +68,7 @@ func runWatchlists(env *Env, args []string) error {
 	}
 	sub, args := args[0], args[1:]
 	fs := env.FlagSet("watchlists " + sub)
-	data := fs.String("data", defaultDataDir, "data directory (the store)")
+	sf := addStoreFlags(fs)
 	var (
 		asJSON                         *bool
 		name, symbols, events, webhook *string
@@ -99,7 +99,7 @@ func runWatchlists(env *Env, args []string) error {
 	if err := env.Parse(fs, args); err != nil {
 		return err
 	}
-	st, err := openStore(env.Ctx, *data)
+	st, err := sf.open(env.Ctx)
 	if err != nil {
 		return err
 	}

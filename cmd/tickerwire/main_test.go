@@ -112,3 +112,21 @@ func TestEnvironmentSetsFlags(t *testing.T) {
 		t.Errorf("TICKERWIRE_DATA=%s was not used", data)
 	}
 }
+
+func TestStoreCommandsOnPostgres(t *testing.T) {
+	db := testutil.PostgresSchemaURL(t, "")
+	if code, out, errs := runCLI(t, "", "sources", "add", "--database", db, "--name", "Example", "https://news.example.com/feed.xml"); code != 0 {
+		t.Fatalf("sources add: exit %d: %s %s", code, out, errs)
+	}
+	code, out, errs := runCLI(t, "", "sources", "list", "--database", db, "--json")
+	if code != 0 || !strings.Contains(out, "https://news.example.com/feed.xml") {
+		t.Fatalf("sources list: exit %d: %s %s", code, out, errs)
+	}
+	seed := testutil.SharedFile(t, "seed/nissan-foxconn.txt")
+	if code, out, errs := runCLI(t, "", "ingest", "--database", db, seed); code != 0 || !strings.Contains(out, "new: 18") {
+		t.Fatalf("ingest: exit %d: %s %s", code, out, errs)
+	}
+	if code, out, _ := runCLI(t, "", "search", "--database", db, "--symbols", "NSANY", "Foxconn"); code != 0 || !strings.Contains(out, "1 of 1 found") {
+		t.Errorf("search: exit %d: %s", code, out)
+	}
+}

@@ -44,16 +44,37 @@ type backend struct {
 	Shared bool
 }
 
+// storeFlags are the flags that choose the store: SQLite in --data, or
+// PostgreSQL at --database.
+type storeFlags struct {
+	data, database *string
+}
+
+func addStoreFlags(fs *flag.FlagSet) storeFlags {
+	return storeFlags{
+		data:     fs.String("data", defaultDataDir, "data directory (the SQLite store), when --database is not given"),
+		database: fs.String("database", "", "PostgreSQL URL (postgres://user:pass@host/db); instead of SQLite in --data"),
+	}
+}
+
+// open opens the store the flags name.
+func (f storeFlags) open(ctx context.Context) (store.Store, error) {
+	if *f.database != "" {
+		return postgres.Open(ctx, *f.database)
+	}
+	return openStore(ctx, *f.data)
+}
+
 // backendFlags are the flags that choose the backend.
 type backendFlags struct {
-	data, database, nats *string
+	storeFlags
+	nats *string
 }
 
 func addBackendFlags(fs *flag.FlagSet) backendFlags {
 	return backendFlags{
-		data:     fs.String("data", defaultDataDir, "data directory (the SQLite store), when --database is not given"),
-		database: fs.String("database", "", "PostgreSQL URL (postgres://user:pass@host/db); instead of SQLite in --data"),
-		nats:     fs.String("nats", "", "NATS URL (nats://host:4222) of the JetStream server shared with other serve and worker processes"),
+		storeFlags: addStoreFlags(fs),
+		nats:       fs.String("nats", "", "NATS URL (nats://host:4222) of the JetStream server shared with other serve and worker processes"),
 	}
 }
 
@@ -61,11 +82,7 @@ func addBackendFlags(fs *flag.FlagSet) backendFlags {
 func (f backendFlags) open(ctx context.Context) (*backend, error) {
 	var b backend
 	var err error
-	if *f.database != "" {
-		b.Store, err = postgres.Open(ctx, *f.database)
-	} else {
-		b.Store, err = openStore(ctx, *f.data)
-	}
+	b.Store, err = f.storeFlags.open(ctx)
 	if err != nil {
 		return nil, err
 	}
