@@ -128,12 +128,12 @@ func (s *Server) guard(h http.HandlerFunc) http.HandlerFunc {
 			}
 			key = k
 		} else {
-			keys, err := s.Store.APIKeys(r.Context())
+			active, err := s.keysExist(r.Context())
 			if err != nil {
 				serverError(w, s.Log, err)
 				return
 			}
-			if hasActiveKey(keys) {
+			if active {
 				writeError(w, &Error{Status: http.StatusUnauthorized, Code: CodeInvalidAPIToken,
 					Message: "An API token is required: send api_token=KEY or Authorization: Bearer KEY."})
 				return
@@ -143,6 +143,10 @@ func (s *Server) guard(h http.HandlerFunc) http.HandlerFunc {
 					Message: "This server has no API keys yet, so it answers only on loopback; create one with `tickerwire keys create`."})
 				return
 			}
+			// Without keys the only client is the machine's own operator:
+			// nothing to share fairly, so no rate limit.
+			h(w, r)
+			return
 		}
 		limiterKey, perMinute := "ip:"+clientIP(r), s.rateLimit()
 		if key != nil {
@@ -159,6 +163,38 @@ func (s *Server) guard(h http.HandlerFunc) http.HandlerFunc {
 		}
 		h(w, r)
 	}
+}
+
+// DefaultKeyCheckInterval is how long the answer to "does an active key
+// exist?" is reused by default, so unauthenticated requests do not each read
+// the keys table; a key created or revoked by another process counts within
+// this time.
+const DefaultKeyCheckInterval = 2 * time.Second
+
+// keysExist reports whether an active API key exists.
+func (s *Server) keysExist(ctx context.Context) (bool, error) {
+	s.keys.mu.Lock()
+	defer s.keys.mu.Unlock()
+	every := s.KeyCheckInterval
+	if every == 0 {
+		every = DefaultKeyCheckInterval
+	}
+	if !s.keys.checked.IsZero() && time.Since(s.keys.checked) < every {
+		return s.keys.active, nil
+	}
+	keys, err := s.Store.APIKeys(ctx)
+	if err != nil {
+		return false, err
+	}
+	s.keys.active, s.keys.checked = hasActiveKey(keys), time.Now()
+	return s.keys.active, nil
+}
+
+// keyPresence caches whether any active API key exists.
+type keyPresence struct {
+	mu      sync.Mutex
+	checked time.Time
+	active  bool
 }
 
 func hasActiveKey(keys []store.APIKey) bool {

@@ -79,7 +79,7 @@ func newFixture(t *testing.T, remote string) *fixture {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	f := &fixture{store: st, api: &api.Server{Store: st}, ids: map[string]string{}}
+	f := &fixture{store: st, api: &api.Server{Store: st, KeyCheckInterval: -1}, ids: map[string]string{}}
 	as := fixtureArticles()
 	if _, err := st.SaveArticles(context.Background(), as); err != nil {
 		t.Fatal(err)

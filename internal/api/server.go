@@ -31,11 +31,15 @@ type Server struct {
 	// Push stores the articles POST /v1/articles receives; without it the
 	// endpoint answers 403.
 	Push Pusher
+	// KeyCheckInterval is how often requests without a key look whether a
+	// key now exists (DefaultKeyCheckInterval when 0; negative: every time).
+	KeyCheckInterval time.Duration
 	// RateLimit is the requests per minute of keys without their own limit
 	// (DefaultRateLimit when 0).
 	RateLimit int
 
 	limits limiters
+	keys   keyPresence
 	routes []Route
 }
 
