@@ -31,24 +31,24 @@ func TestImportDirFormats(t *testing.T) {
 		}
 	}
 	want := map[string]counts{
-		"company_tickers_exchange.json": {"sec-company-tickers-exchange", 7, 0, 1},
-		"company_tickers.json":          {"sec-company-tickers", 2, 0, 0},
-		"nasdaq-listed-symbols.csv":     {"nasdaq-listed", 5, 0, 1},
-		"other-listed.csv":              {"nasdaq-other-listed", 4, 1, 1}, // ABR; Ford came from nyse-listed.csv
-		"nyse-listed.csv":               {"nyse-listed", 1, 1, 0},
-		"nasdaq-listed.csv":             {"nasdaq-listed-short", 1, 0, 0},
-		"nasdaq_full_tickers.json":      {"nasdaq-screener", 3, 2, 1},
-		"JPX.csv":                       {"financedatabase-equities", 4, 2, 1},
-		"HKG.csv":                       {"financedatabase-equities", 1, 1, 0},
-		"BER.csv":                       {"financedatabase-equities", 2, 0, 0},
-		"data_j.csv":                    {"jpx-listed", 3, 1, 0},
-		"twse_equities.csv":             {"twstock", 3, 1, 1},
-		"ISO10383_MIC_test.csv":         {"iso10383-mic-csv", 2, 0, 1},
-		"ISO10383_MIC_test.xml":         {"iso10383-mic-xml", 2, 0, 0},
-		"ticker_alias_table.csv":        {"wikidata-ticker-aliases", 2, 0, 0},
-		"ticker_sector.csv":             {"ticker-sector", 1, 0, 0},
-		"country-codes.csv":             {"iso3166-countries", 3, 0, 0},
-		"SOURCE.txt":                    {"", 0, 0, 0},
+		"sec-tickers-exchange-fixture.json": {"sec-company-tickers-exchange", 7, 0, 1},
+		"sec-tickers-fixture.json":          {"sec-company-tickers", 2, 0, 0},
+		"nasdaq-listed-symbols.csv":         {"nasdaq-listed", 5, 0, 1},
+		"other-listed.csv":                  {"nasdaq-other-listed", 4, 1, 1}, // ABR; Ford came from nyse-listed.csv
+		"nyse-listed.csv":                   {"nyse-listed", 1, 1, 0},
+		"nasdaq-listed.csv":                 {"nasdaq-listed-short", 1, 0, 0},
+		"nasdaq_full_tickers.json":          {"nasdaq-screener", 3, 2, 1},
+		"JPX.csv":                           {"financedatabase-equities", 4, 2, 1},
+		"HKG.csv":                           {"financedatabase-equities", 1, 1, 0},
+		"BER.csv":                           {"financedatabase-equities", 2, 0, 0},
+		"data_j.csv":                        {"jpx-listed", 3, 1, 0},
+		"twse_equities.csv":                 {"twstock", 3, 1, 1},
+		"mic-fixture.csv":                   {"iso10383-mic-csv", 2, 0, 1},
+		"mic-10383-fixture.xml":             {"iso10383-mic-xml", 2, 0, 0},
+		"ticker_alias_table.csv":            {"wikidata-ticker-aliases", 2, 0, 0},
+		"ticker_sector.csv":                 {"ticker-sector", 1, 0, 0},
+		"country-codes.csv":                 {"iso3166-countries", 3, 0, 0},
+		"SOURCE.txt":                        {"", 0, 0, 0},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("per-file counts (-want +got):\n%s", diff)
