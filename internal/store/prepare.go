@@ -121,6 +121,20 @@ func URLKey(a *news.Article) string {
 	return a.URL
 }
 
+// DedupKeys returns what an article is deduplicated by, as query
+// arguments: its content hash (computed when unset) and its URL key (nil
+// when it has none, so that it matches nothing).
+func DedupKeys(a *news.Article) (hash string, urlKey any) {
+	hash = a.ContentHash
+	if hash == "" {
+		hash = ContentHash(a.Title, a.Text)
+	}
+	if k := URLKey(a); k != "" {
+		urlKey = k
+	}
+	return hash, urlKey
+}
+
 // ListingRow is one listing an article names, as the index tables keep it.
 type ListingRow struct {
 	Symbol     string // upper case

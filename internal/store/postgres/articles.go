@@ -74,10 +74,7 @@ func (s *Store) SaveArticles(ctx context.Context, as []*news.Article) ([]bool, e
 // saveArticle saves one prepared article with its annotation as JSON, or
 // finds the stored one; it returns the article's UUID.
 func saveArticle(ctx context.Context, tx pgx.Tx, a *news.Article, ann []byte) (bool, string, error) {
-	var urlKey *string
-	if k := store.URLKey(a); k != "" {
-		urlKey = &k
-	}
+	_, urlKey := store.DedupKeys(a)
 	id := a.UUID
 	if id == "" {
 		id = store.NewUUID()
@@ -169,14 +166,7 @@ func (s *Store) UpdateAnnotation(ctx context.Context, id string, ann news.Annota
 
 // FindArticle returns the UUID of the stored copy of a, or store.ErrNotFound.
 func (s *Store) FindArticle(ctx context.Context, a *news.Article) (string, error) {
-	hash := a.ContentHash
-	if hash == "" {
-		hash = store.ContentHash(a.Title, a.Text)
-	}
-	var urlKey any
-	if k := store.URLKey(a); k != "" {
-		urlKey = k
-	}
+	hash, urlKey := store.DedupKeys(a)
 	var id string
 	err := s.pool.QueryRow(ctx, findArticle, hash, urlKey).Scan(&id)
 	if errors.Is(err, pgx.ErrNoRows) {

@@ -139,10 +139,7 @@ func (st *inserter) close() {
 // save saves one prepared article with its annotation as JSON, or finds the
 // stored one; it returns the article's UUID.
 func (st *inserter) save(ctx context.Context, a *news.Article, ann []byte) (bool, string, error) {
-	var urlKey any
-	if k := store.URLKey(a); k != "" {
-		urlKey = k
-	}
+	_, urlKey := store.DedupKeys(a)
 	var existing string
 	err := st.find.QueryRowContext(ctx, a.ContentHash, urlKey).Scan(&existing)
 	if err == nil {
@@ -230,14 +227,7 @@ func (s *Store) UpdateAnnotation(ctx context.Context, id string, ann news.Annota
 
 // FindArticle returns the UUID of the stored copy of a, or store.ErrNotFound.
 func (s *Store) FindArticle(ctx context.Context, a *news.Article) (string, error) {
-	hash := a.ContentHash
-	if hash == "" {
-		hash = store.ContentHash(a.Title, a.Text)
-	}
-	var urlKey any
-	if k := store.URLKey(a); k != "" {
-		urlKey = k
-	}
+	hash, urlKey := store.DedupKeys(a)
 	var id string
 	err := s.read.QueryRowContext(ctx, findArticle, hash, urlKey).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
