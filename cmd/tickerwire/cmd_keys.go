@@ -45,10 +45,7 @@ func runKeys(env *Env, args []string) error {
 	default:
 		return fmt.Errorf("unknown subcommand %q (want create, list or revoke)", sub)
 	}
-	if err := env.Parse(fs, args); err != nil {
-		return err
-	}
-	st, err := sf.open(env.Ctx)
+	st, err := parseAndOpen(env, fs, args, sf)
 	if err != nil {
 		return err
 	}

@@ -74,10 +74,7 @@ func runSources(env *Env, args []string) error {
 	default:
 		return fmt.Errorf("unknown subcommand %q (want list, add, remove, import or export)", sub)
 	}
-	if err := env.Parse(fs, args); err != nil {
-		return err
-	}
-	st, err := sf.open(env.Ctx)
+	st, err := parseAndOpen(env, fs, args, sf)
 	if err != nil {
 		return err
 	}

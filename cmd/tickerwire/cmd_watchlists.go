@@ -96,10 +96,7 @@ func runWatchlists(env *Env, args []string) error {
 	default:
 		return fmt.Errorf("unknown subcommand %q (want list, add, remove or deliveries)", sub)
 	}
-	if err := env.Parse(fs, args); err != nil {
-		return err
-	}
-	st, err := sf.open(env.Ctx)
+	st, err := parseAndOpen(env, fs, args, sf)
 	if err != nil {
 		return err
 	}

@@ -65,6 +65,15 @@ func (f storeFlags) open(ctx context.Context) (store.Store, error) {
 	return openStore(ctx, *f.data)
 }
 
+// parseAndOpen parses a store command's flags and opens the store they
+// name; the caller closes it.
+func parseAndOpen(env *Env, fs *flag.FlagSet, args []string, sf storeFlags) (store.Store, error) {
+	if err := env.Parse(fs, args); err != nil {
+		return nil, err
+	}
+	return sf.open(env.Ctx)
+}
+
 // backendFlags are the flags that choose the backend.
 type backendFlags struct {
 	storeFlags
