@@ -304,27 +304,9 @@ func firstSentence(s string, max int) string {
 	if sents := text.Sentences(s); len(sents) > 0 {
 		s = s[sents[0].Start:sents[0].End]
 	}
-	return truncate(s, max)
+	return text.Shorten(s, max)
 }
 
-func snippet(text string, max int) string {
-	return truncate(strings.Join(strings.Fields(text), " "), max)
-}
-
-// truncate cuts s to at most max bytes at a word boundary, adding an ellipsis.
-func truncate(s string, max int) string {
-	if len(s) <= max {
-		return s
-	}
-	cut := s[:max]
-	if i := strings.LastIndexByte(cut, ' '); i > max/2 {
-		cut = cut[:i]
-	}
-	for len(cut) > 0 && cut[len(cut)-1]&0xC0 == 0x80 { // never split a UTF-8 sequence
-		cut = cut[:len(cut)-1]
-	}
-	if len(cut) > 0 && cut[len(cut)-1] >= 0xC0 {
-		cut = cut[:len(cut)-1]
-	}
-	return cut + "…"
+func snippet(body string, max int) string {
+	return text.Shorten(strings.Join(strings.Fields(body), " "), max)
 }

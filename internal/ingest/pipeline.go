@@ -13,6 +13,7 @@ import (
 	"github.com/tickerwire/tickerwire/internal/annotate"
 	"github.com/tickerwire/tickerwire/internal/news"
 	"github.com/tickerwire/tickerwire/internal/store"
+	"github.com/tickerwire/tickerwire/internal/text"
 	"github.com/tickerwire/tickerwire/internal/urlnorm"
 )
 
@@ -112,24 +113,20 @@ func (p *Pipeline) Add(ctx context.Context, a *news.Article) (bool, error) {
 	return created, nil
 }
 
-// Lead returns the opening of text up to about max bytes, cut at a sentence
+// Lead returns the opening of body up to about max bytes, cut at a sentence
 // or word boundary.
-func Lead(text string, max int) string {
-	text = strings.TrimSpace(text)
-	if i := strings.Index(text, "\n"); i >= 0 {
-		text = text[:i]
+func Lead(body string, max int) string {
+	body = strings.TrimSpace(body)
+	if i := strings.Index(body, "\n"); i >= 0 {
+		body = body[:i]
 	}
-	if len(text) <= max {
-		return text
+	if len(body) <= max {
+		return body
 	}
-	cut := text[:max]
-	if i := strings.LastIndex(cut, ". "); i > max/3 {
-		return cut[:i+1]
+	if i := strings.LastIndex(body[:max], ". "); i > max/3 {
+		return body[:i+1]
 	}
-	if i := strings.LastIndexByte(cut, ' '); i > 0 {
-		cut = cut[:i]
-	}
-	return cut + "…"
+	return text.Shorten(body, max)
 }
 
 // canonicalURL is the article's canonical URL without tracking parameters:

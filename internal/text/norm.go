@@ -77,3 +77,20 @@ var contractions = map[string]bool{
 	"it's": true, "that's": true, "he's": true, "she's": true, "there's": true,
 	"what's": true, "let's": true, "here's": true, "who's": true,
 }
+
+// Shorten cuts s to at most max bytes (plus an ellipsis): at the last word
+// boundary in its second half when there is one, and never inside a UTF-8
+// character. A string within max is returned as it is.
+func Shorten(s string, max int) string {
+	if len(s) <= max {
+		return s
+	}
+	for max > 0 && !utf8.RuneStart(s[max]) {
+		max--
+	}
+	cut := s[:max]
+	if i := strings.LastIndexByte(cut, ' '); i > max/2 {
+		cut = cut[:i]
+	}
+	return cut + "…"
+}

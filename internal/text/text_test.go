@@ -114,3 +114,21 @@ func BenchmarkSentencesAndTokens(b *testing.B) {
 		}
 	}
 }
+
+func TestShorten(t *testing.T) {
+	tests := []struct {
+		in   string
+		max  int
+		want string
+	}{
+		{"short", 10, "short"},
+		{"Nissan in talks with Foxconn", 20, "Nissan in talks…"},
+		{"Münchener Rück erhöht", 2, "M…"},
+		{"aaaaaaaaaaaa", 5, "aaaaa…"},
+	}
+	for _, tt := range tests {
+		if got := Shorten(tt.in, tt.max); got != tt.want {
+			t.Errorf("Shorten(%q, %d) = %q, want %q", tt.in, tt.max, got, tt.want)
+		}
+	}
+}
