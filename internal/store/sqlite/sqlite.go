@@ -55,7 +55,7 @@ func Open(ctx context.Context, dataDir string) (*Store, error) {
 	write.SetMaxOpenConns(1)
 	write.SetConnMaxIdleTime(0)
 	s := &Store{write: write, now: time.Now}
-	if err := s.migrate(ctx); err != nil {
+	if err := s.migrateRetrying(ctx); err != nil {
 		write.Close()
 		return nil, fmt.Errorf("sqlite store %s: %w", path, err)
 	}
@@ -69,6 +69,23 @@ func Open(ctx context.Context, dataDir string) (*Store, error) {
 	s.read = read
 	s.DB = sqlstore.DB{Write: write, Read: read, Dialect: dialect, Now: func() time.Time { return s.now() }}
 	return s, nil
+}
+
+// migrateRetrying migrates, retrying while another process or goroutine
+// opening a new database at the same moment holds it: switching a new file
+// to WAL returns SQLITE_BUSY at once, without waiting for busy_timeout.
+func (s *Store) migrateRetrying(ctx context.Context) error {
+	for attempt := 0; ; attempt++ {
+		err := s.migrate(ctx)
+		if err == nil || attempt == 50 || !strings.Contains(err.Error(), "SQLITE_BUSY") {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
 }
 
 // migrate applies the pending migrations in one write transaction, so a
