@@ -56,8 +56,8 @@ func ParseCurated(table string) ([]Company, error) {
 			continue
 		}
 		f := strings.Split(line, "|")
-		if len(f) != 6 {
-			return nil, fmt.Errorf("line %d: want 6 fields, got %d", n, len(f))
+		if len(f) != 6 && len(f) != 7 {
+			return nil, fmt.Errorf("line %d: want 6 or 7 fields, got %d", n, len(f))
 		}
 		c := Company{Name: strings.TrimSpace(f[0]), Country: strings.TrimSpace(f[1]), Weight: WeightCurated, Curated: true}
 		if s := strings.TrimSpace(f[2]); s != "" {
@@ -72,8 +72,15 @@ func ParseCurated(table string) ([]Company, error) {
 			return nil, fmt.Errorf("line %d: %v", n, err)
 		}
 		c.Listings = listings
-		c.Aliases, c.Ambiguous = splitNames(f[4], c.Ambiguous)
-		c.Brands, c.Ambiguous = splitNames(f[5], c.Ambiguous)
+		var ambAliases, ambBrands []string
+		c.Aliases, ambAliases, _ = splitNames(f[4])
+		c.Brands, ambBrands, c.Venues = splitNames(f[5])
+		c.Ambiguous = append(ambAliases, ambBrands...)
+		if len(f) == 7 {
+			if c.Former, err = parseListings(f[6]); err != nil {
+				return nil, fmt.Errorf("line %d: former listings: %v", n, err)
+			}
+		}
 		if c.Name == "" || len(c.Listings) == 0 {
 			return nil, fmt.Errorf("line %d: a company needs a name and a listing", n)
 		}
@@ -109,18 +116,26 @@ func parseListings(s string) ([]news.Listing, error) {
 	return out, nil
 }
 
-func splitNames(s string, ambiguous []string) (names, amb []string) {
-	amb = ambiguous
+// splitNames reads ";"-separated names; a leading "~" marks an ambiguous
+// name, a leading "^" the name of an exchange the company operates.
+func splitNames(s string) (names, amb, ven []string) {
 	for _, n := range strings.Split(s, ";") {
 		n = strings.TrimSpace(n)
+		isAmb, isVenue := false, false
+		for n != "" && (n[0] == '~' || n[0] == '^') {
+			isAmb, isVenue = isAmb || n[0] == '~', isVenue || n[0] == '^'
+			n = strings.TrimSpace(n[1:])
+		}
 		if n == "" {
 			continue
 		}
-		if strings.HasPrefix(n, "~") {
-			n = strings.TrimSpace(n[1:])
+		names = append(names, n)
+		if isAmb {
 			amb = append(amb, n)
 		}
-		names = append(names, n)
+		if isVenue {
+			ven = append(ven, n)
+		}
 	}
-	return names, amb
+	return names, amb, ven
 }

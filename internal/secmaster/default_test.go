@@ -25,6 +25,8 @@ func TestDefaultLookup(t *testing.T) {
 		{"Foxconn", listings("2317:XTAI", "HNHPF:OTCM")},
 		{"601138", listings("601138:XSHG")},
 		{"Telefonaktiebolaget LM Ericsson", listings("ERIC B:XSTO", "ERIC:XNAS")},
+		{"SLW", listings("WPM:XTSE", "WPM:XNYS", "WPM:XLON")},
+		{"Angel Broking", listings("ANGELONE:XNSE", "543235:XBOM")},
 	}
 	for _, tt := range tests {
 		got := m.Lookup(tt.query)
@@ -38,13 +40,39 @@ func TestDefaultLookup(t *testing.T) {
 	}
 }
 
+func TestParseCuratedNames(t *testing.T) {
+	tests := []struct {
+		line string
+		want Company
+	}{
+		{"Foo Inc.|US|T|FOO:XNAS|Foo;~Fooey|FooPhone", Company{Name: "Foo Inc.", Country: "US", Sector: "Technology",
+			Listings: listings("FOO:XNAS"), Aliases: []string{"Foo", "Fooey"}, Brands: []string{"FooPhone"}, Ambiguous: []string{"Fooey"}}},
+		{"Bar Exchange Inc.|US|F|BAR:XNYS|Bar Exchange|^Bar Stock Exchange;~^BSX|OLD:XNYS BAR:XTSE", Company{Name: "Bar Exchange Inc.",
+			Country: "US", Sector: "Financials", Listings: listings("BAR:XNYS"), Aliases: []string{"Bar Exchange"},
+			Brands: []string{"Bar Stock Exchange", "BSX"}, Ambiguous: []string{"BSX"}, Venues: []string{"Bar Stock Exchange", "BSX"},
+			Former: listings("OLD:XNYS", "BAR:XTSE")}},
+	}
+	for _, tt := range tests {
+		got, err := ParseCurated(tt.line)
+		if err != nil || len(got) != 1 {
+			t.Errorf("ParseCurated(%q) = %d companies, %v", tt.line, len(got), err)
+			continue
+		}
+		tt.want.Weight, tt.want.Curated = WeightCurated, true
+		if diff := cmp.Diff(tt.want, got[0]); diff != "" {
+			t.Errorf("ParseCurated(%q) (-want +got):\n%s", tt.line, diff)
+		}
+	}
+}
+
 func TestParseCuratedErrors(t *testing.T) {
 	for _, bad := range []string{
-		"Foo|US|T|FOO:XNAS|Foo",  // 5 fields
-		"Foo|US|T|FOO:NOPE|Foo|", // unknown MIC
-		"Foo|US|Q|FOO:XNAS|Foo|", // unknown sector
-		"Foo|US|T||Foo|",         // no listing
-		"Foo|US|T|FOO|Foo|",      // listing without MIC
+		"Foo|US|T|FOO:XNAS|Foo",      // 5 fields
+		"Foo|US|T|FOO:NOPE|Foo|",     // unknown MIC
+		"Foo|US|Q|FOO:XNAS|Foo|",     // unknown sector
+		"Foo|US|T||Foo|",             // no listing
+		"Foo|US|T|FOO|Foo|",          // listing without MIC
+		"Foo|US|T|FOO:XNAS|Foo||OLD", // former listing without MIC
 	} {
 		if _, err := ParseCurated(bad); err == nil {
 			t.Errorf("ParseCurated(%q): no error", bad)

@@ -29,6 +29,14 @@ type Company struct {
 	// Ambiguous lists the aliases and brands that are also common words or
 	// people's names (Apple, Target, Ford); the tagger wants context for them.
 	Ambiguous []string
+	// Venues lists the brands that name an exchange the company operates
+	// (NYSE, BSE): they stand for the company only where the text does not
+	// speak of the trading venue ("listed on the NYSE", "BSE Sensex").
+	Venues []string
+	// Former lists the listings the company traded under before a ticker
+	// change or a rename (SLW:XNYS of Wheaton Precious Metals); old news
+	// names it by them.
+	Former []news.Listing
 	// Weight ranks companies that share a name: larger is better known.
 	// Curated companies weigh most, then by market-cap class.
 	Weight int
@@ -66,6 +74,17 @@ func (c *Company) HasListing(l news.Listing) bool {
 	return false
 }
 
+// IsVenue reports whether name (any case) is one of the exchanges the
+// company operates.
+func (c *Company) IsVenue(name string) bool {
+	for _, v := range c.Venues {
+		if strings.EqualFold(v, name) {
+			return true
+		}
+	}
+	return false
+}
+
 // IsAmbiguous reports whether name (any case) is one of the company's
 // ambiguous names.
 func (c *Company) IsAmbiguous(name string) bool {
@@ -82,6 +101,7 @@ func (c *Company) IsAmbiguous(name string) bool {
 type Master struct {
 	companies []Company
 	bySymbol  map[string][]int32 // upper-case symbol
+	byFormer  map[string][]int32 // upper-case former symbol
 	byKey     map[string]int32   // SYMBOL.MIC upper-case
 	byName    map[string][]int32 // NormName of name, aliases and brands
 	common    map[string]int32   // common words → descriptions using them (see IsCommon)
@@ -93,6 +113,7 @@ func New(companies []Company) *Master {
 	m := &Master{
 		companies: companies,
 		bySymbol:  make(map[string][]int32, len(companies)),
+		byFormer:  map[string][]int32{},
 		byKey:     make(map[string]int32, len(companies)),
 		byName:    make(map[string][]int32, len(companies)*2),
 	}
@@ -107,6 +128,10 @@ func New(companies []Company) *Master {
 				m.byKey[key] = id
 			}
 		}
+		for _, l := range c.Former {
+			sym := strings.ToUpper(l.Symbol)
+			m.byFormer[sym] = appendUnique(m.byFormer[sym], id)
+		}
 		for _, n := range c.Names() {
 			k := NormName(n)
 			if k != "" {
@@ -118,6 +143,9 @@ func New(companies []Company) *Master {
 		m.sortByWeight(ids)
 	}
 	for _, ids := range m.byName {
+		m.sortByWeight(ids)
+	}
+	for _, ids := range m.byFormer {
 		m.sortByWeight(ids)
 	}
 	return m
@@ -210,6 +238,7 @@ func (m *Master) Lookup(q string) []*Company {
 	}
 	add(m.BySymbol(strings.TrimPrefix(q, "$"))...)
 	add(m.ByName(q)...)
+	add(m.pick(m.FormerSymbolIDs(strings.TrimPrefix(q, "$")))...)
 	return out
 }
 
@@ -223,6 +252,13 @@ func (m *Master) ListingID(symbol, mic string) (int, bool) {
 // best known first. The caller must not modify the slice.
 func (m *Master) SymbolIDs(symbol string) []int32 {
 	return m.bySymbol[strings.ToUpper(symbol)]
+}
+
+// FormerSymbolIDs returns the indexes of the companies that once traded
+// as symbol (see Company.Former), best known first. The caller must not
+// modify the slice.
+func (m *Master) FormerSymbolIDs(symbol string) []int32 {
+	return m.byFormer[strings.ToUpper(symbol)]
 }
 
 // IsCommon reports whether word (folded) is used by many company

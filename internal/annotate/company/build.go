@@ -35,6 +35,7 @@ const (
 	fDerived                      // derived from an imported name (short form): weaker evidence
 	fAmbiguous                    // also a common word or a person's name: wants context
 	fPossessive                   // a name with a possessive ending (McDonald's): the text must write it
+	fVenue                        // an exchange the company operates (NYSE): the company only outside venue talk
 )
 
 type entry struct {
@@ -104,12 +105,30 @@ var abbreviations = map[string][]string{
 	"entertainment": {"ent"}, "semiconductor": {"semi"}, "petroleum": {"petro"},
 }
 
+// abbreviated returns the name with its last word in each short form news
+// writes for it ("Avalanche Biotechnologies" → "Avalanche Biotech",
+// "Avalanche Bio"); none for a one-word name.
+func abbreviated(words []string) [][]string {
+	if len(words) < 2 {
+		return nil
+	}
+	head := words[:len(words)-1]
+	var out [][]string
+	for _, ab := range abbreviations[words[len(words)-1]] {
+		out = append(out, append(append([]string{}, head...), ab))
+	}
+	return out
+}
+
 // addCompany indexes every name of company id.
 func (t *trie) addCompany(m *secmaster.Master, id int32) {
 	c := m.Company(int(id))
-	amb := map[string]bool{}
+	amb, venue := map[string]bool{}, map[string]bool{}
 	for _, a := range c.Ambiguous {
 		amb[strings.Join(secmaster.Words(a), " ")] = true
+	}
+	for _, v := range c.Venues {
+		venue[strings.Join(secmaster.Words(v), " ")] = true
 	}
 	add := func(name string, words []string, f flags) {
 		if len(words) == 0 || len(words) > 1 && functionWords[words[len(words)-1]] {
@@ -118,6 +137,9 @@ func (t *trie) addCompany(m *secmaster.Master, id int32) {
 		key := strings.Join(words, " ")
 		if amb[key] {
 			f |= fAmbiguous
+		}
+		if venue[key] {
+			f |= fVenue
 		}
 		e := entry{id: id, kind: kindCompany, flags: f}
 		if isAcronym(name) {
@@ -154,7 +176,11 @@ func (t *trie) addCompany(m *secmaster.Master, id int32) {
 			add(c.Name, core, 0)
 		}
 		for _, a := range c.Aliases {
-			add(a, secmaster.Words(a), 0)
+			w := secmaster.Words(a)
+			add(a, w, 0)
+			for _, v := range abbreviated(w) {
+				add(a, v, 0) // "Avalanche Biotech" of Avalanche Biotechnologies, written as the alias is
+			}
 		}
 		for _, b := range c.Brands {
 			add(b, secmaster.Words(b), fBrand)
@@ -173,6 +199,9 @@ func (t *trie) addCompany(m *secmaster.Master, id int32) {
 			f |= fAmbiguous
 		}
 		add(a, w, f)
+		for _, v := range abbreviated(w) {
+			add(strings.Join(v, " "), v, fDerived)
+		}
 	}
 	// initials of a long name ("Indian Railway Finance Corporation" → IRFC)
 	if ini := initials(core); len(ini) >= 3 && len(ini) <= 5 && !acronymStop[strings.ToUpper(ini)] {
@@ -181,12 +210,10 @@ func (t *trie) addCompany(m *secmaster.Master, id int32) {
 	// short forms: drop trailing descriptor words, and abbreviate the last one
 	short := core
 	for len(short) > 1 && descriptorWords[short[len(short)-1]] {
-		last := short[len(short)-1]
-		short = short[:len(short)-1]
-		for _, ab := range abbreviations[last] {
-			v := append(append([]string{}, short...), ab)
+		for _, v := range abbreviated(short) {
 			add(strings.Join(v, " "), v, fDerived)
 		}
+		short = short[:len(short)-1]
 		f := flags(fDerived)
 		if len(short) == 1 {
 			f |= fAmbiguous

@@ -6,6 +6,7 @@
 package company
 
 import (
+	"bytes"
 	"math"
 	"sort"
 	"strconv"
@@ -151,7 +152,7 @@ func tagAfter(body string, tags []tagHit, end int) *tagHit {
 func (t *Tagger) tokenize(body string, toks []tok) []tok {
 	prevEnd := -1
 	secmaster.EachToken(body, func(tk secmaster.Token, folded []byte) {
-		x := tok{Token: tk, word: t.names.word(folded)}
+		x := tok{Token: tk, word: t.names.word(folded), hasDigit: bytes.ContainsAny(folded, "0123456789")}
 		if prevEnd >= 0 {
 			gap := body[prevEnd:tk.Start]
 			x.joinable = len(gap) <= 4 && (strings.Trim(gap, " -.'’") == "" || gap == "'s " || gap == "’s " ||
@@ -198,6 +199,9 @@ func (t *Tagger) judge(body string, toks []tok, i, end int, node int32, hint str
 	if best.flags&fPossessive != 0 && !hasPossessive(body, stop) {
 		return nil, true
 	}
+	if best.flags&fVenue != 0 && venueTalk(body, toks, i, end) {
+		return nil, true // "listed on the NYSE", "BSE Sensex": the trading venue, not its operator
+	}
 	if venueAfter(body, toks, end) {
 		return nil, true // a sponsor's name on a venue: "Pepsi Center", "PNC Music Pavilion"
 	}
@@ -218,6 +222,9 @@ func (t *Tagger) judge(body string, toks []tok, i, end int, node int32, hint str
 		w := toks[i].normOf(body)
 		if single && (len(w) < 4 || strings.ContainsAny(w, "'’") || t.m.IsCommon(w) || commonWords[w] || firstNames[w] || acronymStop[strings.ToUpper(surface)] || t.personBefore(body, toks, i)) {
 			return nil, true
+		}
+		if single && foreignTo(t.m.Company(int(best.id)), hint) {
+			return nil, true // "Fullerton" of a Taiwanese company in a story quoting rupees
 		}
 		switch {
 		case single:
@@ -400,10 +407,48 @@ func countryHint(body string, toks []tok) string {
 	return ""
 }
 
+// foreignTo reports whether the text's currency words point to another
+// country than the company's home.
+func foreignTo(c *secmaster.Company, hint string) bool {
+	return hint != "" && c.Country != "" && c.Country != hint
+}
+
 // hasPossessive reports whether a possessive ending follows offset end.
 func hasPossessive(body string, end int) bool {
 	return strings.HasPrefix(body[end:], "'s") || strings.HasPrefix(body[end:], "’s")
 }
+
+// venueTalk reports whether the exchange name at tokens [i, end) speaks of
+// the trading venue rather than its operator: after "on", "at", "from"
+// ("shares fell 2% on the BSE", "Member, NSE & BSE"), or before a word of
+// an index, a segment or a listing ("BSE 500", "NYSE-listed", "BSE SME").
+func venueTalk(body string, toks []tok, i, end int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		w := strings.ToLower(body[toks[k].Start:toks[k].End])
+		if venueBefore[w] {
+			return true
+		}
+		// look past "the" and other exchanges joined by "and", "&" or a comma
+		if w != "the" && w != "and" && w != "&" && !(toks[k].Upper && toks[k].End-toks[k].Start <= 5) {
+			break
+		}
+	}
+	if end < len(toks) {
+		gap := body[toks[end-1].End:toks[end].Start]
+		if strings.ContainsAny(gap, ",;:.!?\n") {
+			return false
+		}
+		return toks[end].Digit || venueNext[strings.ToLower(body[toks[end].Start:toks[end].End])]
+	}
+	return false
+}
+
+var venueBefore = set("on", "at", "from", "onto", "off", "in", "via", "member", "members")
+
+var venueNext = set("sensex", "sme", "index", "indices", "composite", "midcap", "mid", "smallcap", "small", "largecap",
+	"allcap", "metal", "bankex", "auto", "realty", "teck", "fmcg", "psu", "oil", "healthcare", "power", "listed",
+	"listing", "listings", "delisting", "dissemination", "stock", "stocks", "shares", "scrips", "companies", "cos",
+	"firms", "arca", "american", "mkt", "nifty", "floor", "trader", "traders", "benchmark", "gauge", "segment")
 
 var venueWords = set("arena", "center", "centre", "stadium", "field", "park", "amphitheatre", "amphitheater", "pavilion",
 	"stage", "theatre", "theater", "hall", "bowl", "dome", "coliseum", "garden", "gardens", "ballpark", "speedway",
@@ -416,7 +461,8 @@ func allCapsAround(toks []tok, i, end int) bool {
 	if !toks[i].Upper {
 		return false
 	}
-	capsWord := func(x tok) bool { return x.Upper && !x.Digit && x.End-x.Start >= 2 }
+	// a word with a digit ("Q3", "4G") is a code, not a headline word in capitals
+	capsWord := func(x tok) bool { return x.Upper && !x.Digit && x.End-x.Start >= 2 && !x.hasDigit }
 	return i > 0 && capsWord(toks[i-1]) || end < len(toks) && capsWord(toks[end])
 }
 

@@ -68,6 +68,14 @@ func TestTaggerRules(t *testing.T) {
 		{"regulators and indices are not companies", "FDA Targets Hims & Hers", "The SEC and Sensex, Nifty and the S&P 500 moved.", []string{"HIMS.XNYS"}},
 		{"media outlets cited are organisations", "", "The New York Times and CNN reported, Reuters said.", []string{}},
 		{"sponsor names on venues", "", "The band played the PNC Arena and the Pepsi Center.", []string{}},
+		{"former tickers in a list", "Top movers (SLW, SSRI)", "", []string{"SSRM.XNAS", "WPM.XTSE"}},
+		{"an exchange acting is its operator", "NYSE tests systems before the debut", "", []string{"ICE.XNYS"}},
+		{"an exchange in a compound is its operator", "Senior BSE veterans head for exit", "", []string{"BSE.XNSE"}},
+		{"an exchange as the venue", "", "Shares rose 3% on the NYSE and hit a high at the London Stock Exchange.", []string{}},
+		{"indexes and segments of an exchange", "", "The BSE Sensex and the BSE 500 rose; NYSE-listed shares fell; BSE SME platform.", []string{}},
+		{"venue past a list of exchanges", "Dipan Mehta, Member, NSE & BSE", "", []string{}},
+		{"short form of a former name", "Avalanche Biotech Reports Q4 Loss", "", []string{"ADVM.XNAS"}},
+		{"a code beside an abbreviation is no capital headline", "HSIL Q3 net profit rises", "", []string{"AGI.XNSE"}},
 	}
 	for _, tt := range tests {
 		body := news.Body(tt.title, tt.text)
@@ -128,6 +136,8 @@ func TestImportedNames(t *testing.T) {
 		secmaster.Company{Name: "Sun Pharma Advanced Research Company Ltd", Country: "IN", Listings: []news.Listing{{Symbol: "SPARC", MIC: "XNSE"}}, Weight: secmaster.WeightSmall},
 		secmaster.Company{Name: "Whirlpool of India Limited", Country: "IN", Listings: []news.Listing{{Symbol: "WHIRLPOOL", MIC: "XNSE"}}, Weight: secmaster.WeightMid},
 		secmaster.Company{Name: "Santa Fe Gold Corp", Country: "US", Listings: []news.Listing{{Symbol: "SFEG", MIC: "OTCM"}}, Weight: secmaster.WeightMicro},
+		secmaster.Company{Name: "Fullerton Technology Co., Ltd.", Country: "TW", Listings: []news.Listing{{Symbol: "6136", MIC: "XTAI"}}, Weight: secmaster.WeightSmall},
+		secmaster.Company{Name: "Kalvista Pharmaceuticals, Inc.", Country: "US", Listings: []news.Listing{{Symbol: "KALV", MIC: "XNAS"}}, Aliases: []string{"Carbylan Therapeutics"}, Weight: secmaster.WeightSmall},
 	)
 	m := secmaster.New(cos)
 	tg := New(m)
@@ -141,6 +151,9 @@ func TestImportedNames(t *testing.T) {
 		{"descriptor dropped", "Kansai Nerolac Q1 net up 19 per cent", []string{"KANSAINER.XNSE"}},
 		{"namesake in an Indian story", "Whirlpool Q3 net up 49% to Rs 24 cr", []string{"WHIRLPOOL.XNSE"}},
 		{"namesake elsewhere", "Whirlpool shares rise after earnings", []string{"WHR.XNYS"}},
+		{"short name abroad", "Fullerton shares rise on new orders", []string{"6136.XTAI"}},
+		{"short name of a foreign company in a story quoting rupees", "Fullerton India Credit to raise Rs 600 crore via bonds", []string{}},
+		{"short form of an imported alias", "Carbylan Therapeutics shares rise on merger", []string{"KALV.XNAS"}},
 		{"curated beats imported prefix", "Sun Pharma shares fall 9% on USFDA alert", []string{"SUNPHARMA.XNSE"}},
 		{"one-word short name in a long text wants a plain mention", "Sangamo shares rose. " + strings.Repeat("Filler words about the weather. ", 20), []string{}},
 		{"one-word short name in a long text after the full name", "Sangamo Therapeutics Inc. said Sangamo shares rose. " + strings.Repeat("Filler words about the weather. ", 20), []string{"SGMO.XNAS"}},

@@ -231,11 +231,23 @@ func (t *Tagger) byListing(sym, mic string) (int32, bool) {
 // market when usOnly.
 func (t *Tagger) bySymbol(sym string, usOnly bool) (int32, bool) {
 	sym = secmaster.NormalizeSymbol(sym, "XNYS")
-	for _, id := range t.m.SymbolIDs(sym) {
+	current := func(c *secmaster.Company) []news.Listing { return c.Listings }
+	former := func(c *secmaster.Company) []news.Listing { return c.Former }
+	if id, ok := t.pickSymbol(sym, usOnly, t.m.SymbolIDs(sym), current); ok {
+		return id, true
+	}
+	// a symbol no company trades as today: the company that once did (SLW, QQQQ)
+	return t.pickSymbol(sym, usOnly, t.m.FormerSymbolIDs(sym), former)
+}
+
+// pickSymbol returns the first of ids whose listings (current or former)
+// have sym, on a US market when usOnly.
+func (t *Tagger) pickSymbol(sym string, usOnly bool, ids []int32, listings func(*secmaster.Company) []news.Listing) (int32, bool) {
+	for _, id := range ids {
 		if !usOnly {
 			return id, true
 		}
-		for _, l := range t.m.Company(int(id)).Listings {
+		for _, l := range listings(t.m.Company(int(id))) {
 			if strings.EqualFold(l.Symbol, sym) && usMICs[l.MIC] {
 				return id, true
 			}

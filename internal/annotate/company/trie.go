@@ -89,4 +89,5 @@ type tok struct {
 	secmaster.Token
 	word     int32 // trie word id or -1
 	joinable bool  // only spaces, hyphens or name punctuation separate it from the previous word
+	hasDigit bool  // the word holds a digit ("Q3", "4G")
 }
