@@ -582,12 +582,17 @@ func readNasdaqListed(r io.Reader, _ string, _ *importContext, emit func(record)
 			bad(rep, fmt.Sprintf("line %d: no symbol", line))
 			return
 		}
-		if row["Test Issue"] == "Y" || row["ETF"] == "Y" || IsSecurityOfKind(row["Security Name"]) {
+		listing := news.Listing{Symbol: NormalizeSymbol(sym, "XNAS"), MIC: "XNAS"}
+		switch {
+		case row["Test Issue"] == "Y":
 			rep.Skipped++
-			return
+		case row["ETF"] == "Y":
+			emit(fundRecord(row["Security Name"], listing))
+		case IsSecurityOfKind(row["Security Name"]):
+			rep.Skipped++
+		default:
+			emit(record{Name: CleanSecurityName(row["Company Name"]), AnyCountry: true, Listing: listing})
 		}
-		emit(record{Name: CleanSecurityName(row["Company Name"]), Country: "", AnyCountry: true,
-			Listing: news.Listing{Symbol: NormalizeSymbol(sym, "XNAS"), MIC: "XNAS"}})
 	})
 }
 
@@ -607,6 +612,12 @@ func readNasdaqListedShort(r io.Reader, _ string, _ *importContext, emit func(re
 	})
 }
 
+// fundRecord is an exchange-traded fund of a US exchange file.
+func fundRecord(name string, l news.Listing) record {
+	return record{Name: strings.TrimSpace(name), Country: "US", Sector: "Financials", Industry: "Exchange Traded Fund",
+		Listing: l, Weight: WeightFund, Fund: true}
+}
+
 // otherExchanges are the Nasdaq Trader exchange codes of otherlisted.txt.
 var otherExchanges = map[string]string{"N": "XNYS", "A": "XASE", "P": "ARCX", "Z": "BATS", "V": "IEXG"}
 
@@ -618,12 +629,17 @@ func readOtherListed(r io.Reader, _ string, _ *importContext, emit func(record),
 			bad(rep, fmt.Sprintf("line %d: no symbol or unknown exchange %q", line, row["Exchange"]))
 			return
 		}
-		if row["Test Issue"] == "Y" || row["ETF"] == "Y" || IsSecurityOfKind(row["Security Name"]) || mic == "IEXG" {
+		listing := news.Listing{Symbol: NormalizeSymbol(sym, mic), MIC: mic}
+		switch {
+		case row["Test Issue"] == "Y" || mic == "IEXG":
 			rep.Skipped++
-			return
+		case row["ETF"] == "Y":
+			emit(fundRecord(row["Security Name"], listing))
+		case IsSecurityOfKind(row["Security Name"]):
+			rep.Skipped++
+		default:
+			emit(record{Name: CleanSecurityName(row["Company Name"]), AnyCountry: true, Listing: listing})
 		}
-		emit(record{Name: CleanSecurityName(row["Company Name"]), AnyCountry: true,
-			Listing: news.Listing{Symbol: NormalizeSymbol(sym, mic), MIC: mic}})
 	})
 }
 

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/tickerwire/tickerwire/internal/news"
 )
 
 func importFixtures(t *testing.T) (*Master, *Report) {
@@ -33,8 +34,8 @@ func TestImportDirFormats(t *testing.T) {
 	want := map[string]counts{
 		"sec-tickers-exchange-fixture.json": {"sec-company-tickers-exchange", 7, 0, 1},
 		"sec-tickers-fixture.json":          {"sec-company-tickers", 2, 0, 0},
-		"nasdaq-listed-symbols.csv":         {"nasdaq-listed", 5, 0, 1},
-		"other-listed.csv":                  {"nasdaq-other-listed", 4, 1, 1}, // ABR; Ford came from nyse-listed.csv
+		"nasdaq-listed-symbols.csv":         {"nasdaq-listed", 5, 1, 1},       // the QQQ fund
+		"other-listed.csv":                  {"nasdaq-other-listed", 4, 2, 1}, // ABR and the SPY fund; Ford came from nyse-listed.csv
 		"nyse-listed.csv":                   {"nyse-listed", 1, 1, 0},
 		"nasdaq-listed.csv":                 {"nasdaq-listed-short", 1, 0, 0},
 		"nasdaq_full_tickers.json":          {"nasdaq-screener", 3, 2, 1},
@@ -104,6 +105,28 @@ func TestImportDirMerges(t *testing.T) {
 	}
 	if !m.IsPlace("Hangzhou") || !m.IsPlace("Japan") {
 		t.Error("places from the vendor files are not known")
+	}
+}
+
+func TestImportFunds(t *testing.T) {
+	m, _ := importFixtures(t)
+	for _, sym := range []string{"QQQ", "SPY"} {
+		got := m.Lookup(sym)
+		if len(got) != 1 || !got[0].Fund || got[0].Industry != "Exchange Traded Fund" {
+			t.Errorf("Lookup(%q) = %+v, want one exchange-traded fund", sym, got)
+		}
+	}
+	// an ETN line of a bank's own listing joins the bank without making it a fund
+	b := newBuilder([]Company{{Name: "Big Bank PLC", Country: "GB", Listings: []news.Listing{{Symbol: "VXX", MIC: "BATS"}}, Weight: WeightLarge}})
+	b.add(fundRecord("iPath Series B S&P 500 VIX Short-Term Futures ETN", news.Listing{Symbol: "VXX", MIC: "BATS"}))
+	b.add(fundRecord("Big Bank PLC", news.Listing{Symbol: "BBF", MIC: "ARCX"}))
+	want := []Company{
+		{Name: "Big Bank PLC", Country: "GB", Listings: []news.Listing{{Symbol: "VXX", MIC: "BATS"}}, Weight: WeightLarge},
+		{Name: "Big Bank PLC", Country: "US", Sector: "Financials", Industry: "Exchange Traded Fund", Fund: true,
+			Listings: []news.Listing{{Symbol: "BBF", MIC: "ARCX"}}, Weight: WeightFund},
+	}
+	if diff := cmp.Diff(want, b.companies); diff != "" {
+		t.Errorf("funds merged (-want +got):\n%s", diff)
 	}
 }
 

@@ -20,6 +20,8 @@ type record struct {
 	AnyCountry bool
 	// Group links records of one issuer within a file (the SEC's CIK).
 	Group string
+	// Fund: an exchange-traded fund, linked by its listing only.
+	Fund bool
 }
 
 // builder merges records into companies.
@@ -100,8 +102,8 @@ func (b *builder) find(r *record) int {
 		}
 	}
 	key := NormName(r.Name)
-	if key == "" {
-		return -1
+	if key == "" || r.Fund {
+		return -1 // fund names are alike ("... Equity ETF"): only a listing links a fund
 	}
 	if r.Country != "" {
 		if ids := b.byName[key+"|"+r.Country]; len(ids) > 0 {
@@ -134,7 +136,7 @@ func (b *builder) add(r record) (newCompany, newListing bool) {
 			return false, false
 		}
 		c := Company{Name: r.Name, Country: r.Country, Sector: r.Sector, Industry: r.Industry, ISIN: r.ISIN,
-			FIGI: r.FIGI, Listings: []news.Listing{r.Listing}, Weight: r.Weight, Aliases: r.Aliases}
+			FIGI: r.FIGI, Listings: []news.Listing{r.Listing}, Weight: r.Weight, Aliases: r.Aliases, Fund: r.Fund}
 		if c.Weight == 0 {
 			c.Weight = WeightUnknown
 		}
@@ -153,9 +155,11 @@ func (b *builder) add(r record) (newCompany, newListing bool) {
 			*dst = v
 		}
 	}
-	fill(&c.Country, r.Country)
-	fill(&c.Sector, r.Sector)
-	fill(&c.Industry, r.Industry)
+	if !r.Fund || c.Fund { // a fund line of an issuer's own listing (an ETN) says nothing of the issuer
+		fill(&c.Country, r.Country)
+		fill(&c.Sector, r.Sector)
+		fill(&c.Industry, r.Industry)
+	}
 	if c.ISIN == "" && r.ISIN != "" {
 		c.ISIN = r.ISIN
 		b.byISIN[r.ISIN] = id

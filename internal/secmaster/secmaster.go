@@ -42,6 +42,9 @@ type Company struct {
 	Weight int
 	// Curated marks companies from the embedded table written by hand.
 	Curated bool
+	// Fund marks an exchange-traded fund rather than an operating company:
+	// news names it by its full name only.
+	Fund bool
 }
 
 // Weights of company sources, used to prefer one company over another that
@@ -54,6 +57,7 @@ const (
 	WeightSmall   = 30
 	WeightMicro   = 20
 	WeightUnknown = 10
+	WeightFund    = 5 // below every company sharing a symbol
 )
 
 // PrimaryListing returns the company's first listing, or the zero Listing.

@@ -42,7 +42,7 @@ type entry struct {
 	id    int32 // company index in the master, or entity index
 	kind  kind
 	flags flags
-	form  string // the name as written, kept for fExactCase names
+	form  string // the first word as written, kept for fExactCase names
 }
 
 // entity is an unlisted organisation or a name that is not a company.
@@ -105,6 +105,18 @@ var abbreviations = map[string][]string{
 	"entertainment": {"ent"}, "semiconductor": {"semi"}, "petroleum": {"petro"},
 }
 
+// fundKindWords end fund names: "ETF", "Index Fund", "Trust".
+var fundKindWords = set("etf", "etfs", "fund", "index", "trust", "shares", "portfolio", "&", "the")
+
+// fundCore is a fund's name without the trailing words of its kind.
+func fundCore(words []string) []string {
+	n := len(words)
+	for n > 0 && fundKindWords[words[n-1]] {
+		n--
+	}
+	return words[:n]
+}
+
 // abbreviated returns the name with its last word in each short form news
 // writes for it ("Avalanche Biotechnologies" → "Avalanche Biotech",
 // "Avalanche Bio"); none for a one-word name.
@@ -148,13 +160,23 @@ func (t *trie) addCompany(m *secmaster.Master, id int32) {
 		if strings.HasSuffix(name, "'s") || strings.HasSuffix(name, "’s") {
 			e.flags |= fPossessive
 		}
-		if r, _ := utf8.DecodeRuneInString(name); unicode.IsLower(r) && c.Curated {
+		if r, _ := utf8.DecodeRuneInString(name); unicode.IsLower(r) && (c.Curated || camelCase(name)) {
 			e.flags |= fExactCase
-			e.form = name
+			e.form, _, _ = strings.Cut(name, " ") // the spelling of its first word: short forms drop the rest
 		}
 		t.add(words, e)
 	}
 	full := secmaster.Words(c.Name)
+	if c.Fund && !c.Curated {
+		// a fund by its full name, or without the words of its kind when
+		// enough are left to tell it apart ("iShares MSCI All Country Asia ex
+		// Japan" of its ETF, once its Index Fund)
+		add(c.Name, full, fFullName)
+		if core := fundCore(full); len(core) >= 3 && len(core) < len(full) {
+			add(c.Name, core, fDerived)
+		}
+		return
+	}
 	core := secmaster.CoreWords(c.Name)
 	// the full name and its shortenings down to the core: "Nissan Motor Co., Ltd.", "Nissan Motor Co."
 	if len(core) > 0 && len(core) <= len(full) && full[0] == core[0] {
@@ -223,6 +245,14 @@ func (t *trie) addCompany(m *secmaster.Master, id int32) {
 		}
 		add(strings.Join(short, " "), short, f)
 	}
+}
+
+// camelCase reports whether a name's first word starts in lower case and
+// holds a capital ("iShares", "eBay"): a brand's spelling, where an
+// all-lower-case alias is only a folded one.
+func camelCase(name string) bool {
+	first, _, _ := strings.Cut(name, " ")
+	return strings.ToLower(first) != first
 }
 
 // isAcronym reports whether a name is an all-capital abbreviation (GE, SBI, P&G, 3M).

@@ -326,7 +326,7 @@ func isLetterStart(surface string, x tok, base int) bool {
 // legalWords may follow a name after a comma ("Nissan Motor Co., Ltd.").
 var legalWords = set("inc", "ltd", "limited", "llc", "plc", "corp", "co", "sa", "s.a", "ag", "nv", "n.v", "se", "lp", "l.p")
 
-var smallWords = set("of", "and", "the", "de", "du", "des", "la", "le", "di", "del", "y", "et", "for", "on", "in", "&", "a", "an", "van", "von", "der", "co", "inc", "ltd", "plc", "corp", "s.a", "n.v", "ag", "se", "sa", "com")
+var smallWords = set("ex", "of", "and", "the", "de", "du", "des", "la", "le", "di", "del", "y", "et", "for", "on", "in", "&", "a", "an", "van", "von", "der", "co", "inc", "ltd", "plc", "corp", "s.a", "n.v", "ag", "se", "sa", "com")
 
 // personBefore reports whether the word before token i is a given name or a
 // title (Harrison Ford, Mr. Ford), so the name is a person's.

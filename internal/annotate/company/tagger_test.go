@@ -137,6 +137,9 @@ func TestImportedNames(t *testing.T) {
 		secmaster.Company{Name: "Whirlpool of India Limited", Country: "IN", Listings: []news.Listing{{Symbol: "WHIRLPOOL", MIC: "XNSE"}}, Weight: secmaster.WeightMid},
 		secmaster.Company{Name: "Santa Fe Gold Corp", Country: "US", Listings: []news.Listing{{Symbol: "SFEG", MIC: "OTCM"}}, Weight: secmaster.WeightMicro},
 		secmaster.Company{Name: "Fullerton Technology Co., Ltd.", Country: "TW", Listings: []news.Listing{{Symbol: "6136", MIC: "XTAI"}}, Weight: secmaster.WeightSmall},
+		secmaster.Company{Name: "iShares MSCI Emerging Markets ex China ETF", Country: "US", Listings: []news.Listing{{Symbol: "EMXC", MIC: "XNAS"}}, Weight: secmaster.WeightFund, Fund: true},
+		secmaster.Company{Name: "Amplify Lithium ETF", Country: "US", Listings: []news.Listing{{Symbol: "LITX", MIC: "ARCX"}}, Weight: secmaster.WeightFund, Fund: true},
+		secmaster.Company{Name: "SPDR Bloomberg 1-3 Month T-Bill ETF", Country: "US", Listings: []news.Listing{{Symbol: "BIL", MIC: "ARCX"}}, Weight: secmaster.WeightFund, Fund: true},
 		secmaster.Company{Name: "Kalvista Pharmaceuticals, Inc.", Country: "US", Listings: []news.Listing{{Symbol: "KALV", MIC: "XNAS"}}, Aliases: []string{"Carbylan Therapeutics"}, Weight: secmaster.WeightSmall},
 	)
 	m := secmaster.New(cos)
@@ -154,6 +157,10 @@ func TestImportedNames(t *testing.T) {
 		{"short name abroad", "Fullerton shares rise on new orders", []string{"6136.XTAI"}},
 		{"short name of a foreign company in a story quoting rupees", "Fullerton India Credit to raise Rs 600 crore via bonds", []string{}},
 		{"short form of an imported alias", "Carbylan Therapeutics shares rise on merger", []string{"KALV.XNAS"}},
+		{"a fund by its name without its kind", "Analyst upgrades iShares MSCI Emerging Markets ex China Index Fund to Buy", []string{"EMXC.XNAS"}},
+		{"a fund name of two words is too plain alone", "Amplify Lithium output, shares rise", []string{}},
+		{"a fund by its full name", "Amplify Lithium ETF shares rise", []string{"LITX.ARCX"}},
+		{"initials in parentheses behind angle brackets are no ticker", "Acme sold its stake to <Bay Investments Ltd>, (BIL), for 20 mln dlrs", []string{}},
 		{"curated beats imported prefix", "Sun Pharma shares fall 9% on USFDA alert", []string{"SUNPHARMA.XNSE"}},
 		{"one-word short name in a long text wants a plain mention", "Sangamo shares rose. " + strings.Repeat("Filler words about the weather. ", 20), []string{}},
 		{"one-word short name in a long text after the full name", "Sangamo Therapeutics Inc. said Sangamo shares rose. " + strings.Repeat("Filler words about the weather. ", 20), []string{"SGMO.XNAS"}},

@@ -3,6 +3,7 @@ package company
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/tickerwire/tickerwire/internal/news"
 	"github.com/tickerwire/tickerwire/internal/secmaster"
@@ -200,7 +201,7 @@ func isInitials(sym, before string) bool {
 	words := strings.Fields(before)
 	var initials strings.Builder
 	for k := len(words) - 1; k >= 0 && len(words)-k <= len(sym)+2; k-- {
-		w := words[k]
+		w := strings.TrimFunc(words[k], func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) // "<Bay", "Ltd>,"
 		if w == "" || w == "and" || w == "of" || w == "&" || w == "the" {
 			continue
 		}
