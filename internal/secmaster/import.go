@@ -444,6 +444,7 @@ type screenerRow struct {
 	Country   string `json:"country"`
 	Industry  string `json:"industry"`
 	Sector    string `json:"sector"`
+	IPOYear   string `json:"ipoyear"`
 }
 
 func readScreener(r io.Reader, name string, ctx *importContext, emit func(record), rep *FileReport) error {
@@ -466,8 +467,9 @@ func readScreener(r io.Reader, name string, ctx *importContext, emit func(record
 			rep.Skipped++
 			continue
 		}
+		listed, _ := strconv.Atoi(x.IPOYear) // often empty: unknown
 		emit(record{Name: CleanSecurityName(x.Name), Country: ctx.country(x.Country), Sector: x.Sector, Industry: x.Industry,
-			Listing: news.Listing{Symbol: NormalizeSymbol(x.Symbol, mic), MIC: mic}, Weight: weightOfCap(x.MarketCap)})
+			Listing: news.Listing{Symbol: NormalizeSymbol(x.Symbol, mic), MIC: mic}, Weight: weightOfCap(x.MarketCap), Listed: listed})
 	}
 	return nil
 }

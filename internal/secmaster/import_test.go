@@ -100,6 +100,9 @@ func TestImportDirMerges(t *testing.T) {
 	if len(sg) == 0 || !containsFold(sg[0].Aliases, "sangamo therapeutics") || containsFold(sg[0].Aliases, "unrelated name") {
 		t.Errorf("Wikidata aliases: want those sharing a word with the name, got %v", sg)
 	}
+	if sg := m.Lookup("SGMO"); len(sg) == 0 || sg[0].Listed != 2000 {
+		t.Errorf("IPO year of the screener not kept: %v", sg)
+	}
 	if abr := m.Lookup("ABR"); len(abr) == 0 || abr[0].Sector != "Real Estate" {
 		t.Errorf("ticker sector not applied: %v", abr)
 	}
@@ -138,6 +141,9 @@ func TestImportOverCurated(t *testing.T) {
 	c := m.Lookup("TOYOF")
 	if len(c) == 0 || c[0].Name != "Toyota Motor Corporation" || !c[0].Curated || c[0].ISIN != "JP3633400001" {
 		t.Fatalf("TOYOF should join the curated Toyota and fill its ISIN, got %+v", c)
+	}
+	if a := m.Lookup("AAPL"); len(a) == 0 || !a[0].Curated || a[0].Listed != 0 {
+		t.Errorf("a curated company took an IPO year: %+v", a)
 	}
 	if c[0].Listings[0].Key() != "7203.XTKS" {
 		t.Errorf("curated primary listing changed: %v", c[0].Listings)

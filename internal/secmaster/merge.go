@@ -22,6 +22,8 @@ type record struct {
 	Group string
 	// Fund: an exchange-traded fund, linked by its listing only.
 	Fund bool
+	// Listed: the year the listing first traded, 0 when the file does not say.
+	Listed int
 }
 
 // builder merges records into companies.
@@ -136,7 +138,8 @@ func (b *builder) add(r record) (newCompany, newListing bool) {
 			return false, false
 		}
 		c := Company{Name: r.Name, Country: r.Country, Sector: r.Sector, Industry: r.Industry, ISIN: r.ISIN,
-			FIGI: r.FIGI, Listings: []news.Listing{r.Listing}, Weight: r.Weight, Aliases: r.Aliases, Fund: r.Fund}
+			FIGI: r.FIGI, Listings: []news.Listing{r.Listing}, Weight: r.Weight, Aliases: r.Aliases, Fund: r.Fund,
+			Listed: r.Listed}
 		if c.Weight == 0 {
 			c.Weight = WeightUnknown
 		}
@@ -170,6 +173,9 @@ func (b *builder) add(r record) (newCompany, newListing bool) {
 	}
 	if !c.Curated && r.Weight > c.Weight {
 		c.Weight = r.Weight
+	}
+	if !c.Curated && r.Listed > 0 && (c.Listed == 0 || r.Listed < c.Listed) {
+		c.Listed = r.Listed // the first of its lines; the curated companies' symbols are old news's
 	}
 	added := false
 	for _, a := range r.Aliases {

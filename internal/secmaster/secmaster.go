@@ -45,6 +45,16 @@ type Company struct {
 	// Fund marks an exchange-traded fund rather than an operating company:
 	// news names it by its full name only.
 	Fund bool
+	// Listed is the year the company's shares first traded on a US
+	// exchange (its IPO year in the exchange files), 0 when unknown; older
+	// news using its symbol meant someone else.
+	Listed int
+}
+
+// ListedBy reports whether the company may have traded under its symbols
+// in year (0: unknown, so it may have).
+func (c *Company) ListedBy(year int) bool {
+	return year == 0 || c.Listed == 0 || c.Listed <= year
 }
 
 // Weights of company sources, used to prefer one company over another that

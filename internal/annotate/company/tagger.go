@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -76,13 +77,23 @@ type hit struct {
 // Find returns the companies and organisations named in body, whose first
 // titleEnd bytes are the title.
 func (t *Tagger) Find(body string, titleEnd int) ([]news.Company, []news.Organization) {
+	return t.FindPublished(body, titleEnd, time.Time{})
+}
+
+// FindPublished is Find for a text published at a known time (zero:
+// unknown): a ticker then names only a company already listed.
+func (t *Tagger) FindPublished(body string, titleEnd int, published time.Time) ([]news.Company, []news.Organization) {
 	sc := t.pool.Get().(*scratch)
 	defer t.pool.Put(sc)
 	toks := t.tokenize(body, sc.toks[:0])
 	sc.toks = toks
 	hits := sc.hits[:0]
 
-	tags := t.scanTags(body)
+	year := 0
+	if !published.IsZero() {
+		year = published.Year()
+	}
+	tags := t.scanTags(body, year)
 	inTag := func(start int) bool {
 		for i := range tags {
 			if start >= tags[i].start && start < tags[i].end {

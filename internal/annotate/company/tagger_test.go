@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/tickerwire/tickerwire/internal/news"
@@ -169,6 +170,37 @@ func TestImportedNames(t *testing.T) {
 		cs, _ := tg.Find(tt.text, len(tt.text))
 		if diff := cmp.Diff(tt.want, primaries(cs)); diff != "" {
 			t.Errorf("%s: %q (-want +got):\n%s", tt.rule, tt.text, diff)
+		}
+	}
+}
+
+// TestPublishedYear checks that a ticker in dated news names only a company
+// listed by then, or the symbol's former holder.
+func TestPublishedYear(t *testing.T) {
+	cos := append(secmaster.Curated(),
+		secmaster.Company{Name: "Rocket Robotics Corp.", Country: "US", Listings: []news.Listing{{Symbol: "RBX", MIC: "XNAS"}}, Weight: secmaster.WeightSmall, Listed: 2024},
+		secmaster.Company{Name: "Cobalt Bank", Country: "US", Listings: []news.Listing{{Symbol: "CBK", MIC: "XNYS"}}, Weight: secmaster.WeightMid, Listed: 2021},
+		secmaster.Company{Name: "Blue Cobalt Holdings", Country: "US", Listings: []news.Listing{{Symbol: "BCH", MIC: "XNAS"}}, Weight: secmaster.WeightSmall, Former: []news.Listing{{Symbol: "CBK", MIC: "XNAS"}}},
+	)
+	tg := New(secmaster.New(cos))
+	tests := []struct {
+		rule string
+		year int
+		want []string
+	}{
+		{"undated news", 0, []string{"AAPL.XNAS", "CBK.XNYS", "RBX.XNAS"}},
+		{"listed by then", 2025, []string{"AAPL.XNAS", "CBK.XNYS", "RBX.XNAS"}},
+		{"before the listings: the symbol's former holder", 2011, []string{"AAPL.XNAS", "BCH.XNAS"}},
+	}
+	text := "Stocks hitting highs (AAPL, RBX, CBK)"
+	for _, tt := range tests {
+		var published time.Time
+		if tt.year > 0 {
+			published = time.Date(tt.year, 4, 28, 9, 0, 0, 0, time.UTC)
+		}
+		cs, _ := tg.FindPublished(text, len(text), published)
+		if diff := cmp.Diff(tt.want, primaries(cs)); diff != "" {
+			t.Errorf("%s: (-want +got):\n%s", tt.rule, diff)
 		}
 	}
 }

@@ -20,34 +20,34 @@ type tagHit struct {
 
 var usMICs = map[string]bool{"XNAS": true, "XNYS": true, "XASE": true, "ARCX": true, "BATS": true, "OTCM": true}
 
-// scanTags finds the explicit tickers in s.
-func (t *Tagger) scanTags(s string) []tagHit {
+// scanTags finds the explicit tickers in s, a text of year (0: unknown).
+func (t *Tagger) scanTags(s string, year int) []tagHit {
 	var hits []tagHit
 	for _, loc := range bareLists(s) {
 		if loc[0] > 0 && s[loc[0]-1] == '(' {
 			continue // read as a parenthesised list below
 		}
-		hits = append(hits, t.symbols(s, loc[0], loc[1])...)
+		hits = append(hits, t.symbols(s, loc[0], loc[1], year)...)
 	}
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
 		case ':':
-			if h, ok := t.prefixTag(s, i); ok {
+			if h, ok := t.prefixTag(s, i, year); ok {
 				hits = append(hits, h)
 			}
 		case '$':
-			if h, ok := t.cashtag(s, i); ok {
+			if h, ok := t.cashtag(s, i, year); ok {
 				hits = append(hits, h)
 			}
 		case '(':
-			hits = append(hits, t.tickerList(s, i)...)
+			hits = append(hits, t.tickerList(s, i, year)...)
 		}
 	}
 	return hits
 }
 
 // prefixTag reads "PREFIX:SYMBOL" around the colon at i.
-func (t *Tagger) prefixTag(s string, i int) (tagHit, bool) {
+func (t *Tagger) prefixTag(s string, i, year int) (tagHit, bool) {
 	p := i
 	for p > 0 && p > i-14 && isTagPrefixByte(s[p-1]) {
 		p--
@@ -82,11 +82,11 @@ func (t *Tagger) prefixTag(s string, i int) (tagHit, bool) {
 		return tagHit{}, false
 	}
 	h := tagHit{start: p, end: k, listing: news.Listing{Symbol: sym, MIC: mic}, company: -1}
-	if id, ok := t.byListing(sym, mic); ok {
+	if id, ok := t.byListing(sym, mic, year); ok {
 		h.company = id
 	} else if mic == "OTCM" {
 		// an OTC symbol the master lists elsewhere (a foreign issuer's home listing)
-		if id, ok := t.bySymbol(sym, false); ok {
+		if id, ok := t.bySymbol(sym, false, year); ok {
 			h.company = id
 		}
 	}
@@ -94,7 +94,7 @@ func (t *Tagger) prefixTag(s string, i int) (tagHit, bool) {
 }
 
 // cashtag reads "$SYMBOL" at i.
-func (t *Tagger) cashtag(s string, i int) (tagHit, bool) {
+func (t *Tagger) cashtag(s string, i, year int) (tagHit, bool) {
 	if i > 0 && isWordByte(s[i-1]) {
 		return tagHit{}, false
 	}
@@ -105,7 +105,7 @@ func (t *Tagger) cashtag(s string, i int) (tagHit, bool) {
 	if j == i+1 || (j < len(s) && isWordByte(s[j])) {
 		return tagHit{}, false
 	}
-	id, ok := t.bySymbol(s[i+1:j], true)
+	id, ok := t.bySymbol(s[i+1:j], true, year)
 	if !ok {
 		return tagHit{}, false
 	}
@@ -131,7 +131,7 @@ func bareLists(s string) [][]int {
 }
 
 // symbols resolves each comma-separated symbol of s[start:end] on US markets.
-func (t *Tagger) symbols(s string, start, end int) []tagHit {
+func (t *Tagger) symbols(s string, start, end, year int) []tagHit {
 	var hits []tagHit
 	off := start
 	for _, item := range strings.Split(s[start:end], ", ") {
@@ -140,7 +140,7 @@ func (t *Tagger) symbols(s string, start, end int) []tagHit {
 		if acronymStop[item] {
 			continue
 		}
-		if id, ok := t.bySymbol(item, true); ok {
+		if id, ok := t.bySymbol(item, true, year); ok {
 			hits = append(hits, tagHit{start: pos, end: pos + len(item), listing: t.usListing(id, item), company: id, list: true})
 		}
 	}
@@ -150,7 +150,7 @@ func (t *Tagger) symbols(s string, start, end int) []tagHit {
 // tickerList reads a parenthesised list of upper-case symbols at i:
 // "(ALC, MSG, BRNC)", or one symbol "(AAU)" that is not the initials of the
 // words before it.
-func (t *Tagger) tickerList(s string, i int) []tagHit {
+func (t *Tagger) tickerList(s string, i, year int) []tagHit {
 	end := strings.IndexByte(s[i:], ')')
 	if end < 0 || end > 120 {
 		return nil
@@ -170,7 +170,7 @@ func (t *Tagger) tickerList(s string, i int) []tagHit {
 		if acronymStop[item] {
 			continue
 		}
-		id, ok := t.bySymbol(item, true)
+		id, ok := t.bySymbol(item, true, year)
 		if !ok {
 			continue
 		}
@@ -222,34 +222,43 @@ func reverse(s string) string {
 	return string(b)
 }
 
-// byListing finds the company trading as sym on mic.
-func (t *Tagger) byListing(sym, mic string) (int32, bool) {
+// byListing finds the company trading as sym on mic, if it was listed on
+// that US exchange by year (the year is of its US exchange listing).
+func (t *Tagger) byListing(sym, mic string, year int) (int32, bool) {
 	id, ok := t.m.ListingID(sym, mic)
-	return int32(id), ok
+	if !ok || exchangeMICs[mic] && !t.m.Company(id).ListedBy(year) {
+		return -1, false
+	}
+	return int32(id), true
 }
 
+// exchangeMICs are the US exchanges (not OTC) whose listing years the master knows.
+var exchangeMICs = map[string]bool{"XNAS": true, "XNYS": true, "XASE": true, "ARCX": true, "BATS": true}
+
 // bySymbol finds the best-known company with a listing of sym, on a US
-// market when usOnly.
-func (t *Tagger) bySymbol(sym string, usOnly bool) (int32, bool) {
+// market when usOnly, leaving out companies listed after year: old news
+// meant the symbol's former holder (ROC, CADE before their new owners).
+func (t *Tagger) bySymbol(sym string, usOnly bool, year int) (int32, bool) {
 	sym = secmaster.NormalizeSymbol(sym, "XNYS")
 	current := func(c *secmaster.Company) []news.Listing { return c.Listings }
 	former := func(c *secmaster.Company) []news.Listing { return c.Former }
-	if id, ok := t.pickSymbol(sym, usOnly, t.m.SymbolIDs(sym), current); ok {
+	if id, ok := t.pickSymbol(sym, usOnly, year, t.m.SymbolIDs(sym), current); ok {
 		return id, true
 	}
 	// a symbol no company trades as today: the company that once did (SLW, QQQQ)
-	return t.pickSymbol(sym, usOnly, t.m.FormerSymbolIDs(sym), former)
+	return t.pickSymbol(sym, usOnly, year, t.m.FormerSymbolIDs(sym), former)
 }
 
-// pickSymbol returns the first of ids whose listings (current or former)
-// have sym, on a US market when usOnly.
-func (t *Tagger) pickSymbol(sym string, usOnly bool, ids []int32, listings func(*secmaster.Company) []news.Listing) (int32, bool) {
+// pickSymbol returns the first of ids listed by year whose listings
+// (current or former) have sym, on a US market when usOnly.
+func (t *Tagger) pickSymbol(sym string, usOnly bool, year int, ids []int32, listings func(*secmaster.Company) []news.Listing) (int32, bool) {
 	for _, id := range ids {
 		if !usOnly {
 			return id, true
 		}
-		for _, l := range listings(t.m.Company(int(id))) {
-			if strings.EqualFold(l.Symbol, sym) && usMICs[l.MIC] {
+		c := t.m.Company(int(id))
+		for _, l := range listings(c) {
+			if strings.EqualFold(l.Symbol, sym) && usMICs[l.MIC] && (!exchangeMICs[l.MIC] || c.ListedBy(year)) {
 				return id, true
 			}
 		}

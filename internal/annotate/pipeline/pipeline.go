@@ -55,5 +55,5 @@ type companyStep struct{ t *company.Tagger }
 func (s companyStep) Name() string { return "company" }
 
 func (s companyStep) Annotate(d *annotate.Document) {
-	d.Ann.Companies, d.Ann.Organizations = s.t.Find(d.Body, d.TitleEnd)
+	d.Ann.Companies, d.Ann.Organizations = s.t.FindPublished(d.Body, d.TitleEnd, d.Published)
 }
