@@ -8,11 +8,14 @@ import (
 	"time"
 )
 
-// Listing is one place a company's shares trade: the exchange's own symbol and
+// Listing is one place a company's shares trade (or traded): the exchange's own symbol and
 // the ISO 10383 market identifier code of the exchange.
 type Listing struct {
 	Symbol string `json:"symbol"`
 	MIC    string `json:"mic"`
+	// Delisted marks a listing the company no longer trades under (a former
+	// symbol, a market it left): older news names it so.
+	Delisted bool `json:"delisted,omitempty"`
 }
 
 // Key is the listing as one string, SYMBOL.MIC (for example 7201.XTKS).

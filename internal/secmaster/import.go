@@ -24,7 +24,7 @@ type FileReport struct {
 	Format     string // the format recognised, or "" when the file was skipped
 	Rows       int    // data rows read
 	Companies  int    // new companies
-	Listings   int    // new listings
+	Listings   int    // new listings, delisted ones as former listings of their companies
 	Skipped    int    // rows left out on purpose (funds, warrants, test issues, secondary venues)
 	Bad        int    // rows that could not be read
 	BadExample string // the first bad row and why
@@ -97,6 +97,12 @@ func ImportDir(dir string, base []Company) (*Master, *Report, error) {
 	sort.SliceStable(jobs, func(a, b int) bool { return rank(jobs[a]) < rank(jobs[b]) })
 	b := newBuilder(base)
 	ctx := &importContext{countries: builtinCountries(), mics: map[string]bool{}, common: map[string]int{}, places: map[string]bool{}}
+	// delisted lines join their companies once every file has made them
+	type pending struct {
+		file int
+		r    record
+	}
+	var delisted []pending
 	for _, j := range jobs {
 		fr := FileReport{Path: j.path, Format: j.imp.format}
 		f, err := os.Open(j.path)
@@ -106,6 +112,10 @@ func ImportDir(dir string, base []Company) (*Master, *Report, error) {
 			continue
 		}
 		err = j.imp.read(bufio.NewReaderSize(f, 1<<16), filepath.Base(j.path), ctx, func(r record) {
+			if r.Delisted {
+				delisted = append(delisted, pending{len(rep.Files), r})
+				return
+			}
 			nc, nl := b.add(r)
 			if nc {
 				fr.Companies++
@@ -122,6 +132,13 @@ func ImportDir(dir string, base []Company) (*Master, *Report, error) {
 			}
 		}
 		rep.Files = append(rep.Files, fr)
+	}
+	for _, p := range delisted {
+		if _, added := b.add(p.r); added {
+			rep.Files[p.file].Listings++
+		} else {
+			rep.Files[p.file].Skipped++
+		}
 	}
 	for i := range b.companies {
 		orderListings(&b.companies[i])
@@ -291,7 +308,7 @@ func readFinanceDatabase(r io.Reader, _ string, ctx *importContext, emit func(re
 			bad(rep, fmt.Sprintf("line %d: no symbol or name", line))
 			return
 		}
-		if strings.EqualFold(row["delisted"], "true") || IsSecurityOfKind(row["name"]) {
+		if IsSecurityOfKind(row["name"]) {
 			rep.Skipped++
 			return
 		}
@@ -301,10 +318,13 @@ func readFinanceDatabase(r io.Reader, _ string, ctx *importContext, emit func(re
 			rep.Skipped++
 			return
 		}
-		countWords(ctx.common, row["summary"])
-		for _, k := range []string{"city", "state"} {
-			if v := NormName(row[k]); v != "" {
-				ctx.places[v] = true
+		delisted := strings.EqualFold(row["delisted"], "true")
+		if !delisted {
+			countWords(ctx.common, row["summary"])
+			for _, k := range []string{"city", "state"} {
+				if v := NormName(row[k]); v != "" {
+					ctx.places[v] = true
+				}
 			}
 		}
 		country := ctx.country(row["country"])
@@ -313,6 +333,13 @@ func readFinanceDatabase(r io.Reader, _ string, ctx *importContext, emit func(re
 			Weight: capWeights[row["market_cap"]]}
 		if secondaryVenues[mic] || (country != "" && country != ex.Country && !homeMarketAbroad(country, ex.Country)) {
 			rec.LinkOnly = true
+		}
+		if delisted {
+			if secondaryVenues[mic] {
+				rep.Skipped++
+				return
+			}
+			rec.Delisted = true // a former listing of a company still known
 		}
 		emit(rec)
 	})

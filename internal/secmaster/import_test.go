@@ -40,7 +40,7 @@ func TestImportDirFormats(t *testing.T) {
 		"nasdaq-listed.csv":                 {"nasdaq-listed-short", 1, 0, 0},
 		"nasdaq_full_tickers.json":          {"nasdaq-screener", 3, 2, 1},
 		"JPX.csv":                           {"financedatabase-equities", 4, 2, 1},
-		"HKG.csv":                           {"financedatabase-equities", 1, 1, 0},
+		"HKG.csv":                           {"financedatabase-equities", 2, 1, 0}, // and a delisted line of Geely
 		"BER.csv":                           {"financedatabase-equities", 2, 0, 0},
 		"data_j.csv":                        {"jpx-listed", 3, 1, 0},
 		"twse_equities.csv":                 {"twstock", 3, 1, 1},
@@ -99,6 +99,12 @@ func TestImportDirMerges(t *testing.T) {
 	sg := m.Lookup("SGMO")
 	if len(sg) == 0 || !containsFold(sg[0].Aliases, "sangamo therapeutics") || containsFold(sg[0].Aliases, "unrelated name") {
 		t.Errorf("Wikidata aliases: want those sharing a word with the name, got %v", sg)
+	}
+	if g := m.Lookup("GELYF"); len(g) == 0 || !cmp.Equal(g[0].Former, []news.Listing{{Symbol: "489", MIC: "XHKG"}}) {
+		t.Errorf("a delisted line should join its company as a former listing: %+v", g)
+	}
+	if g := m.Lookup("489"); len(g) == 0 || g[0].Name != "Geely Automobile Holdings Limited" {
+		t.Errorf("Lookup of a former symbol: %+v", g)
 	}
 	if sg := m.Lookup("SGMO"); len(sg) == 0 || sg[0].Listed != 2000 {
 		t.Errorf("IPO year of the screener not kept: %v", sg)

@@ -24,6 +24,9 @@ type record struct {
 	Fund bool
 	// Listed: the year the listing first traded, 0 when the file does not say.
 	Listed int
+	// Delisted: a listing that no longer trades, kept as a former listing of
+	// a company already known.
+	Delisted bool
 }
 
 // builder merges records into companies.
@@ -132,6 +135,9 @@ func (b *builder) best(ids []int) int {
 
 // add merges one record; it reports whether a company and a listing were added.
 func (b *builder) add(r record) (newCompany, newListing bool) {
+	if r.Delisted {
+		return false, b.addFormer(r)
+	}
 	id := b.find(&r)
 	if id < 0 {
 		if r.LinkOnly || r.Name == "" {
@@ -202,6 +208,27 @@ func (b *builder) add(r record) (newCompany, newListing bool) {
 	b.byListing[r.Listing.Key()] = id
 	c.Listings = append(c.Listings, r.Listing)
 	return false, true
+}
+
+// addFormer adds a delisted line to the company it belonged to, found by
+// ISIN, FIGI or name and country; a line some company trades as today, or
+// one of a company no longer known, is left out.
+func (b *builder) addFormer(r record) bool {
+	if _, current := b.byListing[r.Listing.Key()]; current || r.Listing.Symbol == "" || r.Country == "" {
+		return false
+	}
+	id := b.find(&r)
+	if id < 0 {
+		return false
+	}
+	c := &b.companies[id]
+	for _, l := range c.Former {
+		if l == r.Listing {
+			return false
+		}
+	}
+	c.Former = append(c.Former, r.Listing)
+	return true
 }
 
 func containsFold(list []string, s string) bool {

@@ -623,7 +623,12 @@ func (t *Tagger) company(f *found, bodyLen int) news.Company {
 	if f.id >= 0 {
 		sc := t.m.Company(int(f.id))
 		c = news.Company{Name: sc.Name, Country: sc.Country, Sector: sc.Sector, Industry: sc.Industry,
-			Listings: append([]news.Listing(nil), sc.Listings...)}
+			Listings: make([]news.Listing, 0, len(sc.Listings)+len(sc.Former))}
+		c.Listings = append(c.Listings, sc.Listings...)
+		for _, l := range sc.Former {
+			l.Delisted = true // old news names it so
+			c.Listings = append(c.Listings, l)
+		}
 	} else {
 		c = news.Company{Name: f.tag.listing.Symbol, Listings: []news.Listing{f.tag.listing}}
 		if ex, ok := secmaster.ExchangeByMIC(f.tag.listing.MIC); ok {

@@ -203,4 +203,12 @@ func TestPublishedYear(t *testing.T) {
 			t.Errorf("%s: (-want +got):\n%s", tt.rule, diff)
 		}
 	}
+	// the former holder shows its old symbol as a delisted listing
+	cs, _ := tg.FindPublished(text, len(text), time.Date(2011, 1, 1, 0, 0, 0, 0, time.UTC))
+	want := []news.Listing{{Symbol: "BCH", MIC: "XNAS"}, {Symbol: "CBK", MIC: "XNAS", Delisted: true}}
+	for _, c := range cs {
+		if c.Name == "Blue Cobalt Holdings" && !cmp.Equal(c.Listings, want) {
+			t.Errorf("listings of the former holder = %v, want %v", c.Listings, want)
+		}
+	}
 }
