@@ -252,6 +252,12 @@ func (t *Tagger) judge(body string, toks []tok, i, end int, node int32, hint str
 			h.needsContext = true // a short name in a long text: "Mauna Kea" of an astronomy story
 			h.finance = true
 		}
+		switch {
+		case single && roleBefore(body, toks, i):
+			h.needsContext, h.needsStrong = false, false // "the vehicle-maker Winnebago": introduced as a company
+		case single && innerCapital(surface):
+			h.needsStrong = false // "MarketAxess": no word is written so
+		}
 	}
 	if best.flags&fAcronym != 0 && (len(surface) <= 2 || len(surface) == 3 && allCapsAround(toks, i, end)) {
 		h.needsContext = true
@@ -416,6 +422,38 @@ func countryHint(body string, toks []tok) string {
 		}
 	}
 	return ""
+}
+
+// roleBefore reports whether a lower-case word naming a kind of company
+// comes right before token i: "the vehicle-maker Winnebago", "retailer Gap".
+func roleBefore(body string, toks []tok, i int) bool {
+	if i == 0 || toks[i-1].Title || toks[i-1].Upper || strings.Trim(body[toks[i-1].End:toks[i].Start], " -\n") != "" {
+		return false // "the new company. Redstone's": another sentence
+	}
+	return roleWords[body[toks[i-1].Start:toks[i-1].End]]
+}
+
+var roleWords = set("maker", "automaker", "carmaker", "chipmaker", "drugmaker", "retailer", "lender", "bank", "insurer",
+	"airline", "carrier", "miner", "producer", "supplier", "manufacturer", "firm", "company", "conglomerate", "giant",
+	"rival", "operator", "developer", "distributor", "provider", "refiner", "brewer", "broker", "brokerage", "bancorp")
+
+// innerCapital reports whether a word has a capital after a lower-case
+// letter ("MarketAxess", "JetBlue"), as names do and words do not; surname
+// prefixes (McDonald, DeWalt, LaSalle) do not count.
+func innerCapital(w string) bool {
+	for _, p := range []string{"Mc", "Mac", "De", "Di", "Du", "La", "Le", "Van", "Von"} {
+		if strings.HasPrefix(w, p) && len(w) > len(p) && unicode.IsUpper(rune(w[len(p)])) {
+			return false
+		}
+	}
+	prevLower := false
+	for _, r := range w {
+		if prevLower && unicode.IsUpper(r) {
+			return true
+		}
+		prevLower = unicode.IsLower(r)
+	}
+	return false
 }
 
 // foreignTo reports whether the text's currency words point to another

@@ -141,6 +141,8 @@ func TestImportedNames(t *testing.T) {
 		secmaster.Company{Name: "iShares MSCI Emerging Markets ex China ETF", Country: "US", Listings: []news.Listing{{Symbol: "EMXC", MIC: "XNAS"}}, Weight: secmaster.WeightFund, Fund: true},
 		secmaster.Company{Name: "Amplify Lithium ETF", Country: "US", Listings: []news.Listing{{Symbol: "LITX", MIC: "ARCX"}}, Weight: secmaster.WeightFund, Fund: true},
 		secmaster.Company{Name: "SPDR Bloomberg 1-3 Month T-Bill ETF", Country: "US", Listings: []news.Listing{{Symbol: "BIL", MIC: "ARCX"}}, Weight: secmaster.WeightFund, Fund: true},
+		secmaster.Company{Name: "BondAxis Holdings Inc.", Country: "US", Listings: []news.Listing{{Symbol: "BDAX", MIC: "XNAS"}}, Weight: secmaster.WeightMid},
+		secmaster.Company{Name: "Tamarack Industries, Inc.", Country: "US", Listings: []news.Listing{{Symbol: "TMRK", MIC: "XNYS"}}, Weight: secmaster.WeightSmall},
 		secmaster.Company{Name: "Kalvista Pharmaceuticals, Inc.", Country: "US", Listings: []news.Listing{{Symbol: "KALV", MIC: "XNAS"}}, Aliases: []string{"Carbylan Therapeutics"}, Weight: secmaster.WeightSmall},
 	)
 	m := secmaster.New(cos)
@@ -162,6 +164,10 @@ func TestImportedNames(t *testing.T) {
 		{"a fund name of two words is too plain alone", "Amplify Lithium output, shares rise", []string{}},
 		{"a fund by its full name", "Amplify Lithium ETF shares rise", []string{"LITX.ARCX"}},
 		{"initials in parentheses behind angle brackets are no ticker", "Acme sold its stake to <Bay Investments Ltd>, (BIL), for 20 mln dlrs", []string{}},
+		{"a one-word name with an inner capital in a long text", "Yields rose 2% on Monday, according to data from BondAxis. " + strings.Repeat("Filler words about the weather. ", 20), []string{"BDAX.XNAS"}},
+		{"a one-word name introduced by its kind in a long text", "Prices rose at the boat-maker Tamarack and elsewhere. " + strings.Repeat("Filler words about the weather. ", 20), []string{"TMRK.XNYS"}},
+		{"a kind word ending the sentence before introduces nothing", "Prices rose at the company. Tamarack trees grew. " + strings.Repeat("Filler words about the weather. ", 20), []string{}},
+		{"a plain one-word name in a long text still wants more", "Prices rose at Tamarack. " + strings.Repeat("Filler words about the weather. ", 20), []string{}},
 		{"curated beats imported prefix", "Sun Pharma shares fall 9% on USFDA alert", []string{"SUNPHARMA.XNSE"}},
 		{"one-word short name in a long text wants a plain mention", "Sangamo shares rose. " + strings.Repeat("Filler words about the weather. ", 20), []string{}},
 		{"one-word short name in a long text after the full name", "Sangamo Therapeutics Inc. said Sangamo shares rose. " + strings.Repeat("Filler words about the weather. ", 20), []string{"SGMO.XNAS"}},
@@ -209,6 +215,15 @@ func TestPublishedYear(t *testing.T) {
 	for _, c := range cs {
 		if c.Name == "Blue Cobalt Holdings" && !cmp.Equal(c.Listings, want) {
 			t.Errorf("listings of the former holder = %v, want %v", c.Listings, want)
+		}
+	}
+}
+
+func TestInnerCapital(t *testing.T) {
+	for w, want := range map[string]bool{"MarketAxess": true, "JetBlue": true, "McDonald": false, "MacArthur": false,
+		"LaSalle": false, "DeWalt": false, "Apple": false, "APPLE": false, "apple": false} {
+		if got := innerCapital(w); got != want {
+			t.Errorf("innerCapital(%q) = %v, want %v", w, got, want)
 		}
 	}
 }
