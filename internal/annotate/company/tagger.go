@@ -664,8 +664,10 @@ func (t *Tagger) company(f *found, bodyLen int) news.Company {
 			Listings: make([]news.Listing, 0, len(sc.Listings)+len(sc.Former))}
 		c.Listings = append(c.Listings, sc.Listings...)
 		for _, l := range sc.Former {
-			l.Delisted = true // old news names it so
-			c.Listings = append(c.Listings, l)
+			if !sc.HasListing(l) { // a vendor file may still list a former line
+				l.Delisted = true // old news names it so
+				c.Listings = append(c.Listings, l)
+			}
 		}
 	} else {
 		c = news.Company{Name: f.tag.listing.Symbol, Listings: []news.Listing{f.tag.listing}}
