@@ -259,10 +259,10 @@ func (t *Tagger) judge(body string, toks []tok, i, end int, node int32, hint str
 			h.needsStrong = false // "MarketAxess": no word is written so
 		}
 	}
-	if best.flags&fAcronym != 0 && (len(surface) <= 2 || len(surface) == 3 && allCapsAround(toks, i, end)) {
+	if best.flags&fAcronym != 0 && (len(surface) <= 2 || len(surface) == 3 && allCapsAround(body, toks, i, end)) {
 		h.needsContext = true
 	}
-	if single && best.flags&(fAcronym|fAmbiguous|fDerived) != 0 && allCapsAround(toks, i, end) {
+	if single && best.flags&(fAcronym|fAmbiguous|fDerived) != 0 && allCapsAround(body, toks, i, end) {
 		h.needsStrong = true // "UPS STAKE", "SHELL SEES": in capitals a word is as likely as a name
 	}
 	if hyphenJoined(body, toks, i, end) {
@@ -504,15 +504,41 @@ var venueWords = set("arena", "center", "centre", "stadium", "field", "park", "a
 	"raceway", "classic", "open", "championship", "championships", "cup", "masters", "invitational", "tower", "plaza",
 	"finals", "music")
 
-// allCapsAround reports whether the name and a word next to it are in
-// capitals, as in an upper-case headline, where capitals say nothing.
-func allCapsAround(toks []tok, i, end int) bool {
+// allCapsAround reports whether the name and a word joined to it are in
+// capitals, in a stretch of the line without lower-case words, as in an
+// upper-case headline, where capitals say nothing. A list ("HPCL, BPCL,
+// IOC rally") or a code beside a name in a mixed-case line ("ONGC FPO")
+// is no such headline.
+func allCapsAround(body string, toks []tok, i, end int) bool {
 	if !toks[i].Upper {
 		return false
 	}
 	// a word with a digit ("Q3", "4G") is a code, not a headline word in capitals
 	capsWord := func(x tok) bool { return x.Upper && !x.Digit && x.End-x.Start >= 2 && !x.hasDigit }
-	return i > 0 && capsWord(toks[i-1]) || end < len(toks) && capsWord(toks[end])
+	if !(i > 0 && toks[i].joinable && capsWord(toks[i-1]) || end < len(toks) && toks[end].joinable && capsWord(toks[end])) {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-3 && !strings.Contains(body[toks[k].End:toks[k+1].Start], "\n"); k-- {
+		if hasLower(body, toks[k]) {
+			return false
+		}
+	}
+	for k := end; k < len(toks) && k < end+3 && !strings.Contains(body[toks[k-1].End:toks[k].Start], "\n"); k++ {
+		if hasLower(body, toks[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+// hasLower reports whether the word holds a lower-case letter.
+func hasLower(body string, x tok) bool {
+	for _, r := range body[x.Start:x.End] {
+		if unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // vouched reports whether the text vouches for an ambiguous curated name:

@@ -77,6 +77,9 @@ func TestTaggerRules(t *testing.T) {
 		{"venue past a list of exchanges", "Dipan Mehta, Member, NSE & BSE", "", []string{}},
 		{"short form of a former name", "Avalanche Biotech Reports Q4 Loss", "", []string{"ADVM.XNAS"}},
 		{"a code beside an abbreviation is no capital headline", "HSIL Q3 net profit rises", "", []string{"AGI.XNSE"}},
+		{"a list of abbreviations is no capital headline", "HPCL, BPCL, IOC rally as crude cools", "", []string{"BPCL.XNSE", "HINDPETRO.XNSE", "IOC.XNSE"}},
+		{"a code beside a name in a mixed-case line", "Subsidy burden may hit ONGC FPO", "", []string{"ONGC.XNSE"}},
+		{"capitals say nothing in an upper-case headline", "SHELL SEES TARGET CUT\nShares of the oil major were flat.", "", []string{}},
 	}
 	for _, tt := range tests {
 		body := news.Body(tt.title, tt.text)
