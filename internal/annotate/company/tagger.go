@@ -487,6 +487,9 @@ func venueTalk(body string, toks []tok, i, end int) bool {
 		if strings.ContainsAny(gap, ",;:.!?\n") {
 			return false
 		}
+		if gap == "-" && toks[end].Upper {
+			return true // part of another exchange's or a clearing house's name: "MCX-SX", "MCX-SXCCL"
+		}
 		return toks[end].Digit || venueNext[strings.ToLower(body[toks[end].Start:toks[end].End])]
 	}
 	return false
