@@ -4,6 +4,7 @@ import (
 	"bufio"
 	_ "embed"
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -75,14 +76,20 @@ func ParseCurated(table string) ([]Company, error) {
 		var ambAliases, ambBrands []string
 		c.Aliases, ambAliases, _ = splitNames(f[4])
 		c.Brands, ambBrands, c.Venues = splitNames(f[5])
+		if c.Brands, c.BrandSince, err = brandYears(c.Brands); err != nil {
+			return nil, fmt.Errorf("line %d: %v", n, err)
+		}
+		for i, b := range ambBrands {
+			ambBrands[i], _, _ = strings.Cut(b, "@")
+		}
 		c.Ambiguous = append(ambAliases, ambBrands...)
 		if len(f) == 7 {
 			if c.Former, err = parseListings(f[6]); err != nil {
 				return nil, fmt.Errorf("line %d: former listings: %v", n, err)
 			}
 		}
-		if c.Name == "" || len(c.Listings) == 0 {
-			return nil, fmt.Errorf("line %d: a company needs a name and a listing", n)
+		if c.Name == "" || len(c.Listings) == 0 && len(c.Former) == 0 {
+			return nil, fmt.Errorf("line %d: a company needs a name and a listing (a delisted one: a former listing)", n)
 		}
 		out = append(out, c)
 	}
@@ -114,6 +121,28 @@ func parseListings(s string) ([]news.Listing, error) {
 		out = append(out, news.Listing{Symbol: strings.TrimSpace(sym), MIC: mic})
 	}
 	return out, nil
+}
+
+// brandYears splits "LinkedIn@2016" into the brand and the year it joined
+// the company.
+func brandYears(brands []string) ([]string, map[string]int, error) {
+	var since map[string]int
+	for i, b := range brands {
+		name, year, ok := strings.Cut(b, "@")
+		if !ok {
+			continue
+		}
+		y, err := strconv.Atoi(strings.TrimSpace(year))
+		if err != nil || y < 1800 || y > 2200 {
+			return nil, nil, fmt.Errorf("brand %q: want NAME@YEAR", b)
+		}
+		if since == nil {
+			since = map[string]int{}
+		}
+		brands[i] = strings.TrimSpace(name)
+		since[brands[i]] = y
+	}
+	return brands, since, nil
 }
 
 // splitNames reads ";"-separated names; a leading "~" marks an ambiguous

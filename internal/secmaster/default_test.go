@@ -51,6 +51,11 @@ func TestParseCuratedNames(t *testing.T) {
 			Country: "US", Sector: "Financials", Listings: listings("BAR:XNYS"), Aliases: []string{"Bar Exchange"},
 			Brands: []string{"Bar Stock Exchange", "BSX"}, Ambiguous: []string{"BSX"}, Venues: []string{"Bar Stock Exchange", "BSX"},
 			Former: listings("OLD:XNYS", "BAR:XTSE")}},
+		{"Baz Corp.|US|T|BAZ:XNAS|Baz|~Bazooka@2016;BazCloud@2021", Company{Name: "Baz Corp.", Country: "US", Sector: "Technology",
+			Listings: listings("BAZ:XNAS"), Aliases: []string{"Baz"}, Brands: []string{"Bazooka", "BazCloud"}, Ambiguous: []string{"Bazooka"},
+			BrandSince: map[string]int{"Bazooka": 2016, "BazCloud": 2021}}},
+		{"Gone AG|CH|F||Gone|Gone Securities|GONE:XSWX", Company{Name: "Gone AG", Country: "CH", Sector: "Financials",
+			Aliases: []string{"Gone"}, Brands: []string{"Gone Securities"}, Former: listings("GONE:XSWX")}},
 	}
 	for _, tt := range tests {
 		got, err := ParseCurated(tt.line)
@@ -67,12 +72,14 @@ func TestParseCuratedNames(t *testing.T) {
 
 func TestParseCuratedErrors(t *testing.T) {
 	for _, bad := range []string{
-		"Foo|US|T|FOO:XNAS|Foo",      // 5 fields
-		"Foo|US|T|FOO:NOPE|Foo|",     // unknown MIC
-		"Foo|US|Q|FOO:XNAS|Foo|",     // unknown sector
-		"Foo|US|T||Foo|",             // no listing
-		"Foo|US|T|FOO|Foo|",          // listing without MIC
-		"Foo|US|T|FOO:XNAS|Foo||OLD", // former listing without MIC
+		"Foo|US|T|FOO:XNAS|Foo",         // 5 fields
+		"Foo|US|T|FOO:NOPE|Foo|",        // unknown MIC
+		"Foo|US|Q|FOO:XNAS|Foo|",        // unknown sector
+		"Foo|US|T||Foo|",                // no listing
+		"Foo|US|T|FOO|Foo|",             // listing without MIC
+		"Foo|US|T|FOO:XNAS|Foo||OLD",    // former listing without MIC
+		"Foo|US|T|FOO:XNAS|Foo|Bar@20x", // brand year not a year
+		"Foo|US|T||Foo||",               // neither a listing nor a former one
 	} {
 		if _, err := ParseCurated(bad); err == nil {
 			t.Errorf("ParseCurated(%q): no error", bad)

@@ -29,6 +29,10 @@ type Company struct {
 	// Ambiguous lists the aliases and brands that are also common words or
 	// people's names (Apple, Target, Ford); the tagger wants context for them.
 	Ambiguous []string
+	// BrandSince gives, for brands that were companies of their own before
+	// the parent bought them (LinkedIn, VMware), the year they joined it:
+	// older news means the company the brand then was.
+	BrandSince map[string]int
 	// Venues lists the brands that name an exchange the company operates
 	// (NYSE, BSE): they stand for the company only where the text does not
 	// speak of the trading venue ("listed on the NYSE", "BSE Sensex").

@@ -43,6 +43,7 @@ type entry struct {
 	kind  kind
 	flags flags
 	form  string // the first word as written, kept for fExactCase names
+	since uint16 // for a brand that was a company of its own: the year it joined the parent
 }
 
 // entity is an unlisted organisation or a name that is not a company.
@@ -154,6 +155,9 @@ func (t *trie) addCompany(m *secmaster.Master, id int32) {
 			f |= fVenue
 		}
 		e := entry{id: id, kind: kindCompany, flags: f}
+		if f&fBrand != 0 {
+			e.since = uint16(c.BrandSince[name])
+		}
 		if isAcronym(name) {
 			e.flags |= fAcronym
 		}

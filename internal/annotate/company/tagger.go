@@ -124,7 +124,7 @@ func (t *Tagger) FindPublished(body string, titleEnd int, published time.Time) (
 			i++
 			continue
 		}
-		h, consumed := t.judge(body, toks, i, end, node, hint, persons)
+		h, consumed := t.judge(body, toks, i, end, node, hint, year, persons)
 		if consumed {
 			if h != nil {
 				if tg := tagAfter(body, tags, h.end); tg != nil && h.kind == kindCompany && tg.company >= 0 {
@@ -177,7 +177,7 @@ func (t *Tagger) tokenize(body string, toks []tok) []tok {
 
 // judge decides what the name at tokens [i, end) stands for. It returns
 // consumed=false when the words should be read again from the next token.
-func (t *Tagger) judge(body string, toks []tok, i, end int, node int32, hint string, persons map[int32]bool) (*hit, bool) {
+func (t *Tagger) judge(body string, toks []tok, i, end int, node int32, hint string, year int, persons map[int32]bool) (*hit, bool) {
 	start, stop := toks[i].Start, toks[end-1].End
 	surface := body[start:stop]
 	var best *entry
@@ -186,6 +186,9 @@ func (t *Tagger) judge(body string, toks []tok, i, end int, node int32, hint str
 		e := &t.names.ends[node][k]
 		if !t.caseOK(toks[i:end], surface, e) {
 			continue
+		}
+		if year > 0 && year < int(e.since) {
+			continue // "LinkedIn" in 2014 was its own company, not Microsoft
 		}
 		score := t.rank(e, hint)
 		if score > bestScore {

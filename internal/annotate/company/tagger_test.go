@@ -233,3 +233,28 @@ func TestInnerCapital(t *testing.T) {
 		}
 	}
 }
+
+// TestBrandSince checks that a brand that was a company of its own stands
+// for its parent only in news from the year it joined.
+func TestBrandSince(t *testing.T) {
+	text := "LinkedIn outage hits users"
+	tests := []struct {
+		rule string
+		year int
+		want []string
+	}{
+		{"undated news", 0, []string{"MSFT.XNAS"}},
+		{"after the purchase", 2024, []string{"MSFT.XNAS"}},
+		{"before the purchase: its own company then", 2014, []string{}},
+	}
+	for _, tt := range tests {
+		var published time.Time
+		if tt.year > 0 {
+			published = time.Date(tt.year, 6, 1, 0, 0, 0, 0, time.UTC)
+		}
+		cs, _ := tagger().FindPublished(text, len(text), published)
+		if diff := cmp.Diff(tt.want, primaries(cs)); diff != "" {
+			t.Errorf("%s: (-want +got):\n%s", tt.rule, diff)
+		}
+	}
+}
