@@ -79,8 +79,10 @@ func ParseCurated(table string) ([]Company, error) {
 		if c.Brands, c.BrandSince, err = brandYears(c.Brands); err != nil {
 			return nil, fmt.Errorf("line %d: %v", n, err)
 		}
-		for i, b := range ambBrands {
-			ambBrands[i], _, _ = strings.Cut(b, "@")
+		for _, names := range [][]string{ambBrands, c.Venues} {
+			for i, b := range names {
+				names[i], _, _ = strings.Cut(b, "@")
+			}
 		}
 		c.Ambiguous = append(ambAliases, ambBrands...)
 		if len(f) == 7 {

@@ -47,10 +47,10 @@ func TestParseCuratedNames(t *testing.T) {
 	}{
 		{"Foo Inc.|US|T|FOO:XNAS|Foo;~Fooey|FooPhone", Company{Name: "Foo Inc.", Country: "US", Sector: "Technology",
 			Listings: listings("FOO:XNAS"), Aliases: []string{"Foo", "Fooey"}, Brands: []string{"FooPhone"}, Ambiguous: []string{"Fooey"}}},
-		{"Bar Exchange Inc.|US|F|BAR:XNYS|Bar Exchange|^Bar Stock Exchange;~^BSX|OLD:XNYS BAR:XTSE", Company{Name: "Bar Exchange Inc.",
+		{"Bar Exchange Inc.|US|F|BAR:XNYS|Bar Exchange|^Bar Stock Exchange@2013;~^BSX|OLD:XNYS BAR:XTSE", Company{Name: "Bar Exchange Inc.",
 			Country: "US", Sector: "Financials", Listings: listings("BAR:XNYS"), Aliases: []string{"Bar Exchange"},
 			Brands: []string{"Bar Stock Exchange", "BSX"}, Ambiguous: []string{"BSX"}, Venues: []string{"Bar Stock Exchange", "BSX"},
-			Former: listings("OLD:XNYS", "BAR:XTSE")}},
+			BrandSince: map[string]int{"Bar Stock Exchange": 2013}, Former: listings("OLD:XNYS", "BAR:XTSE")}},
 		{"Baz Corp.|US|T|BAZ:XNAS|Baz|~Bazooka@2016;BazCloud@2021", Company{Name: "Baz Corp.", Country: "US", Sector: "Technology",
 			Listings: listings("BAZ:XNAS"), Aliases: []string{"Baz"}, Brands: []string{"Bazooka", "BazCloud"}, Ambiguous: []string{"Bazooka"},
 			BrandSince: map[string]int{"Bazooka": 2016, "BazCloud": 2021}}},

@@ -246,11 +246,17 @@ func TestBrandSince(t *testing.T) {
 		{"undated news", 0, []string{"MSFT.XNAS"}},
 		{"after the purchase", 2024, []string{"MSFT.XNAS"}},
 		{"before the purchase: its own company then", 2014, []string{}},
+		{"an exchange before its operator bought it", 2010, []string{}},
+		{"an exchange after its operator bought it", 2014, []string{"ICE.XNYS"}},
 	}
 	for _, tt := range tests {
 		var published time.Time
 		if tt.year > 0 {
 			published = time.Date(tt.year, 6, 1, 0, 0, 0, 0, time.UTC)
+		}
+		text := text
+		if strings.Contains(tt.rule, "exchange") {
+			text = "NYSE tests its systems"
 		}
 		cs, _ := tagger().FindPublished(text, len(text), published)
 		if diff := cmp.Diff(tt.want, primaries(cs)); diff != "" {
