@@ -71,6 +71,7 @@ type hit struct {
 	needsStrong  bool // a short name made of common words in a long text: wants a plain mention elsewhere
 	finance      bool // a short name of an imported company: a busy text alone does not vouch for it
 	initial      bool // starts a sentence, where any word is capitalised
+	home         bool // the text's currency and market words point to the company's country
 	tag          *tagHit
 }
 
@@ -209,6 +210,7 @@ func (t *Tagger) judge(body string, toks []tok, i, end int, node int32, hint str
 		return h, true
 	}
 	h.conf = confidence(best.flags, end-i)
+	h.home = hint != "" && t.m.Company(int(best.id)).Country == hint
 	single := end-i == 1
 	if best.flags&fPossessive != 0 && !hasPossessive(body, stop) {
 		return nil, true
@@ -548,10 +550,16 @@ func hasLower(body string, x tok) bool {
 }
 
 // vouched reports whether the text vouches for an ambiguous curated name:
-// it plainly names several companies, or one of the same sector ("Ford"
-// beside Honda).
+// its market words point to the company's country, or it plainly names
+// several companies, or one of the same sector ("Ford" beside Honda).
 func (t *Tagger) vouched(h *hit, busy bool, sectors map[string]bool) bool {
-	if h.finance || h.id < 0 || h.initial {
+	if h.finance || h.id < 0 {
+		return false
+	}
+	if h.home {
+		return true // "Financial Technologies ... Sebi": a curated name in a story of its own market
+	}
+	if h.initial {
 		return false
 	}
 	c := t.m.Company(int(h.id))

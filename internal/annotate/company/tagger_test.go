@@ -78,6 +78,8 @@ func TestTaggerRules(t *testing.T) {
 		{"an exchange inside another name", "BSE-SXCC appoints a chief", "", []string{}},
 		{"a commodity exchange acting is its operator", "MCX CFO resigns", "", []string{"MCX.XNSE"}},
 		{"a commodity exchange as the venue", "", "Gold rose 1% on MCX.", []string{}},
+		{"an ambiguous name in a story of its own market", "Financial Technologies meets Sebi officials", "", []string{"63MOONS.XNSE"}},
+		{"an ambiguous name elsewhere", "Financial Technologies Startup Hosts Summit", "", []string{}},
 		{"short form of a former name", "Avalanche Biotech Reports Q4 Loss", "", []string{"ADVM.XNAS"}},
 		{"a code beside an abbreviation is no capital headline", "HSIL Q3 net profit rises", "", []string{"AGI.XNSE"}},
 		{"a list of abbreviations is no capital headline", "HPCL, BPCL, IOC rally as crude cools", "", []string{"BPCL.XNSE", "HINDPETRO.XNSE", "IOC.XNSE"}},
