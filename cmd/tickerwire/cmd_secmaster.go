@@ -68,6 +68,7 @@ func runSecmaster(env *Env, args []string) error {
 		if err := enc.Encode(map[string]any{
 			"name": c.Name, "country": c.Country, "sector": c.Sector, "industry": c.Industry,
 			"isin": c.ISIN, "figi": c.FIGI, "listings": c.Listings, "aliases": c.Aliases, "brands": c.Brands,
+			"former_listings": c.Former, "fund": c.Fund,
 		}); err != nil {
 			return err
 		}

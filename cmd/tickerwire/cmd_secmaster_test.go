@@ -26,12 +26,16 @@ func TestSecmasterImportLookupAnnotate(t *testing.T) {
 	var c struct {
 		Name     string         `json:"name"`
 		Listings []news.Listing `json:"listings"`
+		Former   []news.Listing `json:"former_listings"`
 	}
 	if err := json.Unmarshal([]byte(strings.SplitN(out, "\n", 2)[0]), &c); err != nil {
 		t.Fatal(err)
 	}
 	if len(c.Listings) == 0 || c.Listings[0].Key() != "175.XHKG" {
 		t.Errorf("lookup GELYF = %s %v, want the Hong Kong listing 175.XHKG first", c.Name, c.Listings)
+	}
+	if len(c.Former) != 1 || c.Former[0].Key() != "489.XHKG" {
+		t.Errorf("lookup GELYF former listings = %v, want the delisted 489.XHKG", c.Former)
 	}
 	if code, _, _ := runCLI(t, "", "secmaster", "lookup", "--data", data, "No Such Company Anywhere"); code == 0 {
 		t.Error("lookup of an unknown name succeeded")
