@@ -307,6 +307,18 @@ func firstSentence(s string, max int) string {
 	return text.Shorten(s, max)
 }
 
+// snippet is the start of body with its whitespace collapsed, shortened to
+// max bytes. It collapses no more of body than Shorten reads.
 func snippet(body string, max int) string {
-	return text.Shorten(strings.Join(strings.Fields(body), " "), max)
+	var b strings.Builder
+	for word := range strings.FieldsSeq(body) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(word)
+		if b.Len() > max {
+			break
+		}
+	}
+	return text.Shorten(b.String(), max)
 }

@@ -30,7 +30,7 @@ func scanArticle(row interface{ Scan(...any) error }) (news.Article, error) {
 		return a, err
 	}
 	a.Published, a.Discovered = fromMicro(published), fromMicro(discovered)
-	if err := json.Unmarshal(ann, &a.Annotation); err != nil {
+	if err := store.DecodeAnnotation(ann, &a.Annotation); err != nil {
 		return a, fmt.Errorf("article %s: annotation: %w", a.UUID, err)
 	}
 	return a, nil
