@@ -32,6 +32,7 @@ type Store struct {
 	write *sql.DB // one connection: SQLite has one writer at a time
 	read  *sql.DB
 	gen   generation
+	stmts stmtCache // of the read pool
 	now   func() time.Time
 	sqlstore.DB
 }
@@ -68,6 +69,7 @@ func Open(ctx context.Context, dataDir string) (*Store, error) {
 	read.SetMaxOpenConns(max(4, runtime.NumCPU()))
 	read.SetMaxIdleConns(max(4, runtime.NumCPU()))
 	s.read = read
+	s.stmts.db = read
 	if s.gen.db, err = sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(10000)&_pragma=query_only(1)"); err != nil {
 		read.Close()
 		write.Close()
@@ -158,6 +160,7 @@ func (s *Store) Ping(ctx context.Context) error {
 
 // Close closes the database.
 func (s *Store) Close() error {
+	s.stmts.close()
 	return errors.Join(s.gen.close(), s.read.Close(), s.write.Close())
 }
 
