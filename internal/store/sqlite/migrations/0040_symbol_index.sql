@@ -11,7 +11,8 @@ CREATE TABLE article_symbols (
     PRIMARY KEY (symbol, sort_time, article_id)
 ) WITHOUT ROWID;
 INSERT INTO article_symbols (symbol, sort_time, article_id)
-    SELECT DISTINCT symbol, sort_time, article_id FROM article_listings;
+    SELECT symbol, sort_time, article_id FROM article_listings WHERE true
+    ON CONFLICT DO NOTHING;
 
 CREATE TABLE symbol_counts (
     symbol   TEXT    NOT NULL PRIMARY KEY,
