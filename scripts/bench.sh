@@ -79,23 +79,29 @@ if want api; then
 			$TW secmaster import --data "$data" "$SHARED/data/reference" && touch "$data/.master-imported"
 		}
 		$TW bench fill --eval "$SHARED/data/eval" --data "$data" "$n"
-		port=$((20000 + RANDOM % 20000))
-		$TW serve --data "$data" --sources none --addr "127.0.0.1:$port" 2> bench/serve.log &
-		pid=$!
-		for _ in $(seq 1 600); do
-			curl -fs "http://127.0.0.1:$port/healthz" > /dev/null 2>&1 && break
-			sleep 0.5
+		# as served (responses reused while the store is unchanged), then
+		# with every response made afresh
+		for cache in 64 0; do
+			name=$n
+			[[ $cache == 0 ]] && name=$n-uncached
+			port=$((20000 + RANDOM % 20000))
+			$TW serve --data "$data" --sources none --addr "127.0.0.1:$port" --response-cache "$cache" 2> bench/serve.log &
+			pid=$!
+			for _ in $(seq 1 600); do
+				curl -fs "http://127.0.0.1:$port/healthz" > /dev/null 2>&1 && break
+				sleep 0.5
+			done
+			base="http://127.0.0.1:$port/v1/news/all?symbols="
+			urls=()
+			for s in AAPL MSFT GOOGL AMZN NVDA TSLA JPM XOM 7201.XTKS BA; do urls+=("$base$s"); done
+			for _ in $(seq 1 "$COUNT"); do
+				$TW bench load --concurrency 32 --duration 5s --server-pid "$pid" --name "BenchmarkAPILoad/$name" "${urls[@]}" | tee -a "$RAW"
+			done
+			rss=$(awk '/^VmHWM/ {printf "%.1f", $2 / 1024}' "/proc/$pid/status")
+			kill "$pid"
+			wait "$pid" || true
+			printf 'BenchmarkServeRSS/%s\t1\t0 ns/op\t%s peak-RSS-MB\n' "$name" "$rss" | tee -a "$RAW"
 		done
-		base="http://127.0.0.1:$port/v1/news/all?symbols="
-		urls=()
-		for s in AAPL MSFT GOOGL AMZN NVDA TSLA JPM XOM 7201.XTKS BA; do urls+=("$base$s"); done
-		for _ in $(seq 1 "$COUNT"); do
-			$TW bench load --concurrency 32 --duration 5s --server-pid "$pid" --name "BenchmarkAPILoad/$n" "${urls[@]}" | tee -a "$RAW"
-		done
-		rss=$(awk '/^VmHWM/ {printf "%.1f", $2 / 1024}' "/proc/$pid/status")
-		kill "$pid"
-		wait "$pid" || true
-		printf 'BenchmarkServeRSS/%s\t1\t0 ns/op\t%s peak-RSS-MB\n' "$n" "$rss" | tee -a "$RAW"
 	done
 fi
 

@@ -20,6 +20,7 @@ func init() {
 		Summary: "run the API, web UI and feeds (and collect news from sources)",
 		Help: `Usage: tickerwire serve [--addr HOST:PORT] [--data DIR | --database URL] [--nats URL]
                         [--reference DIR] [--sources none|default|FILE]
+                        [--response-cache MiB]
 
 Serves the JSON API (/v1/news/all and the rest of Marketaux's /v1 API,
 Polygon's /v2/reference/news, /v1/stream, /v1/watchlists; described at
@@ -27,7 +28,8 @@ Polygon's /v2/reference/news, /v1/stream, /v1/watchlists; described at
 and /metrics from the store in --data; posts watchlist alerts to their
 webhooks; and collects news from its sources: --sources default adds the
 curated list of public financial feeds, FILE adds the feeds and pages it
-lists (OPML, or one URL a line), none adds nothing.
+lists (OPML, or one URL a line), none adds nothing. With SQLite, responses of
+/v1/news/all are reused (up to --response-cache MiB) until the store changes.
 
 On one machine serve keeps its data in SQLite under --data and collects news
 itself. With --database (PostgreSQL) and --nats (NATS JetStream) it is
@@ -48,6 +50,7 @@ func runServe(env *Env, args []string) error {
 	ref := fs.String("reference", "", "import these security-master files first (once)")
 	sources := fs.String("sources", "none", "sources to add at start: none, default, or a FILE (OPML or one URL a line)")
 	allowPrivate := fs.Bool("allow-private-networks", false, "allow fetching from loopback and private addresses")
+	cacheMiB := fs.Int("response-cache", 64, "MiB of /v1/news/all responses reused while the store is unchanged (SQLite; 0: none)")
 	if err := env.Parse(fs, args); err != nil {
 		return err
 	}
@@ -74,6 +77,7 @@ func runServe(env *Env, args []string) error {
 	}
 	mux := http.NewServeMux()
 	apiServer := &api.Server{Store: st, Log: env.Log, Hub: alerts.Hub, Push: ingest.Pusher{Pipeline: pipe, Reader: fileReader()},
+		ResponseCache: max(*cacheMiB, 0) << 20,
 		Checks: map[string]func(context.Context) error{
 			"queue": func(context.Context) error { return b.Queue.Healthy() },
 		}}

@@ -2,11 +2,14 @@ package api_test
 
 import (
 	"context"
+	"encoding/json"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/tickerwire/tickerwire/internal/api"
 	"github.com/tickerwire/tickerwire/internal/news"
@@ -74,12 +77,19 @@ type fixture struct {
 // the client address the server sees (to act as a non-loopback client).
 func newFixture(t *testing.T, remote string) *fixture {
 	t.Helper()
+	return newFixtureWith(t, remote, &api.Server{KeyCheckInterval: -1})
+}
+
+// newFixtureWith is newFixture serving with srv (its Store set here).
+func newFixtureWith(t *testing.T, remote string, srv *api.Server) *fixture {
+	t.Helper()
 	st, err := sqlite.Open(context.Background(), t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	f := &fixture{store: st, api: &api.Server{Store: st, KeyCheckInterval: -1}, ids: map[string]string{}}
+	srv.Store = st
+	f := &fixture{store: st, api: srv, ids: map[string]string{}}
 	as := fixtureArticles()
 	if _, err := st.SaveArticles(context.Background(), as); err != nil {
 		t.Fatal(err)
@@ -99,4 +109,46 @@ func newFixture(t *testing.T, remote string) *fixture {
 	f.srv = httptest.NewServer(h)
 	t.Cleanup(f.srv.Close)
 	return f
+}
+
+// TestNewsAllCached checks that a cached response is the one made afresh,
+// and that any write to the store makes the next one afresh.
+func TestNewsAllCached(t *testing.T) {
+	f := newFixtureWith(t, "", &api.Server{KeyCheckInterval: -1, ResponseCache: 1 << 20})
+	ctx := context.Background()
+	fetch := func(query string) api.NewsResponse {
+		t.Helper()
+		code, _, body := get(t, f.srv.URL+"/v1/news/all?"+query)
+		if code != http.StatusOK {
+			t.Fatalf("%s: status %d: %s", query, code, body)
+		}
+		var resp api.NewsResponse
+		if err := json.Unmarshal(body, &resp); err != nil {
+			t.Fatal(err)
+		}
+		return resp
+	}
+	first := fetch("symbols=NSANY")
+	if diff := cmp.Diff(first, fetch("symbols=NSANY")); diff != "" {
+		t.Errorf("second response (-first +second):\n%s", diff)
+	}
+	if got := fetch("symbols=HMC"); len(got.Data) != 1 || got.Data[0].Title != fxHonda {
+		t.Errorf("symbols=HMC after symbols=NSANY: %+v, want the Honda article", got.Data)
+	}
+	as := fixtureArticles()
+	late := &news.Article{Title: "Nissan names a new chief", Text: "Nissan named a new chief executive.",
+		Published: fixtureBase.Add(time.Hour), Annotation: as[4].Annotation}
+	if _, err := f.store.SaveArticle(ctx, late); err != nil {
+		t.Fatal(err)
+	}
+	after := fetch("symbols=NSANY")
+	if after.Meta.Found != first.Meta.Found+1 || after.Data[0].Title != late.Title {
+		t.Errorf("after a new article: found %d (was %d), first %q; want it counted and first", after.Meta.Found, first.Meta.Found, after.Data[0].Title)
+	}
+	if err := f.store.UpdateAnnotation(ctx, late.UUID, as[1].Annotation, ""); err != nil {
+		t.Fatal(err)
+	}
+	if got := fetch("symbols=NSANY"); got.Meta.Found != first.Meta.Found {
+		t.Errorf("after the new article names another company: found %d, want %d", got.Meta.Found, first.Meta.Found)
+	}
 }

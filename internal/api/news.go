@@ -1,6 +1,7 @@
 package api
 
 import (
+	"encoding/json"
 	"errors"
 	"html"
 	"net/http"
@@ -81,9 +82,49 @@ func (s *Server) handleNewsAll(w http.ResponseWriter, r *http.Request) {
 		writeError(w, perr)
 		return
 	}
-	res, ok := s.search(w, r, params.Query)
+	gen, key, cached := s.cacheKey(r, params)
+	if cached {
+		if body, ok := s.cache.get(gen, key); ok {
+			writeBody(w, http.StatusOK, body)
+			return
+		}
+	}
+	resp, ok := s.newsAll(w, r, params)
 	if !ok {
 		return
+	}
+	body := encodeJSON(resp)
+	if cached {
+		s.cache.put(gen, key, body)
+	}
+	writeBody(w, http.StatusOK, body)
+}
+
+// cacheKey returns the store's generation and the cache key of a
+// /v1/news/all request, and whether its response may be cached.
+func (s *Server) cacheKey(r *http.Request, params NewsParams) (uint64, string, bool) {
+	g, ok := s.Store.(store.Generationer)
+	if !ok || s.cache == nil {
+		return 0, "", false
+	}
+	gen, err := g.Generation(r.Context())
+	if err != nil {
+		s.Log.Warn("store generation", "err", err)
+		return 0, "", false
+	}
+	key, err := json.Marshal(params)
+	if err != nil {
+		return 0, "", false
+	}
+	return gen, string(key), true
+}
+
+// newsAll answers a /v1/news/all query, or writes the error and returns
+// false.
+func (s *Server) newsAll(w http.ResponseWriter, r *http.Request, params NewsParams) (NewsResponse, bool) {
+	res, ok := s.search(w, r, params.Query)
+	if !ok {
+		return NewsResponse{}, false
 	}
 	resp := NewsResponse{
 		Meta: Meta{Found: res.Found, Returned: len(res.Articles), Limit: params.Limit, Page: params.Page, NextCursor: res.Next},
@@ -92,19 +133,19 @@ func (s *Server) handleNewsAll(w http.ResponseWriter, r *http.Request) {
 	keep, err := entityKeeper(params)
 	if err != nil {
 		serverError(w, s.Log, err)
-		return
+		return resp, false
 	}
 	for i := range res.Articles {
 		out := toNewsArticle(&res.Articles[i], params.Query.Symbols, keep)
 		if params.Query.GroupSimilar && res.Articles[i].StoryID != "" {
 			if out.Similar, err = s.storyMates(r, &res.Articles[i], 3); err != nil {
 				serverError(w, s.Log, err)
-				return
+				return resp, false
 			}
 		}
 		resp.Data = append(resp.Data, out)
 	}
-	writeJSON(w, http.StatusOK, resp)
+	return resp, true
 }
 
 // search runs a store query, answering a search that cannot be run with
@@ -307,6 +348,18 @@ func firstSentence(s string, max int) string {
 	return text.Shorten(s, max)
 }
 
+// snippet is the start of body with its whitespace collapsed, shortened to
+// max bytes. It collapses no more of body than Shorten reads.
 func snippet(body string, max int) string {
-	return text.Shorten(strings.Join(strings.Fields(body), " "), max)
+	var b strings.Builder
+	for word := range strings.FieldsSeq(body) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(word)
+		if b.Len() > max {
+			break
+		}
+	}
+	return text.Shorten(b.String(), max)
 }

@@ -37,7 +37,12 @@ type Server struct {
 	// RateLimit is the requests per minute of keys without their own limit
 	// (DefaultRateLimit when 0).
 	RateLimit int
+	// ResponseCache is how many bytes of /v1/news/all responses to keep
+	// for reuse while the store is unchanged (0: none). Only a store that
+	// tells its changes (store.Generationer) has its responses kept.
+	ResponseCache int
 
+	cache  *responseCache
 	limits limiters
 	keys   keyPresence
 	routes []Route
@@ -87,6 +92,9 @@ func (s *Server) Register(mux *http.ServeMux) {
 	}
 	if s.Hub == nil {
 		s.Hub = alert.NewHub(0)
+	}
+	if s.ResponseCache > 0 {
+		s.cache = &responseCache{max: s.ResponseCache}
 	}
 	page := []Param{{"limit", "integer", "Items per page, 1.." + strconv.Itoa(MaxLimit) + ".", nil}, {"page", "integer", "Page number, from 1.", nil}}
 	stats := concat(filterParams, []Param{{"group_by", "string", "What to count by (default symbol).", store.GroupBys}})

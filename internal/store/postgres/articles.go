@@ -30,7 +30,7 @@ func scanArticle(row pgx.Row) (news.Article, error) {
 		return a, err
 	}
 	a.Published, a.Discovered = fromNull(published), fromNull(discovered)
-	if err := json.Unmarshal(ann, &a.Annotation); err != nil {
+	if err := store.DecodeAnnotation(ann, &a.Annotation); err != nil {
 		return a, fmt.Errorf("article %s: annotation: %w", a.UUID, err)
 	}
 	return a, nil

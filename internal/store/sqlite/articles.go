@@ -30,7 +30,7 @@ func scanArticle(row interface{ Scan(...any) error }) (news.Article, error) {
 		return a, err
 	}
 	a.Published, a.Discovered = fromMicro(published), fromMicro(discovered)
-	if err := json.Unmarshal(ann, &a.Annotation); err != nil {
+	if err := store.DecodeAnnotation(ann, &a.Annotation); err != nil {
 		return a, fmt.Errorf("article %s: annotation: %w", a.UUID, err)
 	}
 	return a, nil
@@ -289,21 +289,36 @@ func (s *Store) SearchArticles(ctx context.Context, q store.Query) (store.Result
 		return store.Result{}, err
 	}
 	defer tx.Rollback()
-	res, err := sqlquery.Search(runner{ctx, tx}, dialect, q, search, articleColumns)
+	r := &runner{ctx: ctx, tx: tx, stmts: &s.stmts}
+	res, err := sqlquery.Search(r, dialect, q, search, articleColumns)
+	tx.Rollback()
 	if err != nil {
 		return store.Result{}, fmt.Errorf("search articles: %w", err)
 	}
+	s.stmts.prepare(ctx, r.unprepared)
 	return res, nil
 }
 
-// runner runs search queries in a read transaction.
+// runner runs search queries in a read transaction, with the statements
+// prepared for them; it notes the queries that had none.
 type runner struct {
-	ctx context.Context
-	tx  *sql.Tx
+	ctx        context.Context
+	tx         *sql.Tx
+	stmts      *stmtCache
+	unprepared []string
 }
 
-func (r runner) Keys(query string, args []any) ([]sqlquery.Key, error) {
-	rows, err := r.tx.QueryContext(r.ctx, query, args...)
+// query runs a query in the transaction.
+func (r *runner) query(query string, args []any) (*sql.Rows, error) {
+	if st := r.stmts.get(query); st != nil {
+		return r.tx.StmtContext(r.ctx, st).QueryContext(r.ctx, args...)
+	}
+	r.unprepared = append(r.unprepared, query)
+	return r.tx.QueryContext(r.ctx, query, args...)
+}
+
+func (r *runner) Keys(query string, args []any) ([]sqlquery.Key, error) {
+	rows, err := r.query(query, args)
 	if err != nil {
 		return nil, err
 	}
@@ -319,14 +334,27 @@ func (r runner) Keys(query string, args []any) ([]sqlquery.Key, error) {
 	return keys, rows.Err()
 }
 
-func (r runner) Count(query string, args []any) (int, error) {
+func (r *runner) Count(query string, args []any) (int, error) {
+	rows, err := r.query(query, args)
+	if err != nil {
+		return 0, err
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return 0, err
+		}
+		return 0, sql.ErrNoRows
+	}
 	var n int
-	err := r.tx.QueryRowContext(r.ctx, query, args...).Scan(&n)
-	return n, err
+	if err := rows.Scan(&n); err != nil {
+		return 0, err
+	}
+	return n, rows.Close()
 }
 
-func (r runner) Articles(query string, args []any) ([]news.Article, error) {
-	rows, err := r.tx.QueryContext(r.ctx, query, args...)
+func (r *runner) Articles(query string, args []any) ([]news.Article, error) {
+	rows, err := r.query(query, args)
 	if err != nil {
 		return nil, err
 	}

@@ -31,6 +31,8 @@ var migrations embed.FS
 type Store struct {
 	write *sql.DB // one connection: SQLite has one writer at a time
 	read  *sql.DB
+	gen   generation
+	stmts stmtCache // of the read pool
 	now   func() time.Time
 	sqlstore.DB
 }
@@ -67,6 +69,13 @@ func Open(ctx context.Context, dataDir string) (*Store, error) {
 	read.SetMaxOpenConns(max(4, runtime.NumCPU()))
 	read.SetMaxIdleConns(max(4, runtime.NumCPU()))
 	s.read = read
+	s.stmts.db = read
+	if s.gen.db, err = sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(10000)&_pragma=query_only(1)"); err != nil {
+		read.Close()
+		write.Close()
+		return nil, fmt.Errorf("sqlite store: %w", err)
+	}
+	s.gen.db.SetMaxOpenConns(1)
 	s.DB = sqlstore.DB{Write: write, Read: read, Dialect: dialect, Now: func() time.Time { return s.now() }}
 	return s, nil
 }
@@ -151,7 +160,8 @@ func (s *Store) Ping(ctx context.Context) error {
 
 // Close closes the database.
 func (s *Store) Close() error {
-	return errors.Join(s.read.Close(), s.write.Close())
+	s.stmts.close()
+	return errors.Join(s.gen.close(), s.read.Close(), s.write.Close())
 }
 
 // micro is t as Unix microseconds, or NULL for the zero time.

@@ -47,6 +47,13 @@ func Search(r Runner, d Dialect, q store.Query, search searchquery.Node, columns
 		}
 		after = &c
 	}
+	if matches, ok := symbolMatches(q, search); ok {
+		res, page, err := searchSymbols(r, d, q, matches, after)
+		if err != nil || len(page) == 0 {
+			return res, err
+		}
+		return readPage(r, d, q, columns, page, res)
+	}
 	sel, b := build(d, q, search, true)
 	join, order, byTime, err := b.order(q, search)
 	if err != nil {
@@ -105,6 +112,13 @@ func Search(r Runner, d Dialect, q store.Query, search searchquery.Node, columns
 	if len(page) == 0 {
 		return res, nil
 	}
+	return readPage(r, d, q, columns, page, res)
+}
+
+// readPage reads the articles of the page's keys into res, with the cursor
+// of the next page.
+func readPage(r Runner, d Dialect, q store.Query, columns string, page []Key, res store.Result) (store.Result, error) {
+	var err error
 	if res.Articles, err = r.Articles(byIDs(d, columns, page)); err != nil {
 		return res, err
 	}
