@@ -279,29 +279,11 @@ func findDate(doc *html.Node, m *pageMeta, pageURL string) htmldate.Result {
 // detachModifiedMeta takes the <meta> tags stating a modification time out
 // of doc; the returned function puts them back where they were.
 func detachModifiedMeta(doc *html.Node) (restore func()) {
-	type place struct{ n, parent, next *html.Node }
-	var taken []place
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; {
-			next := c.NextSibling
-			if c.Type == html.ElementNode && c.DataAtom == atom.Meta {
-				key := strings.ToLower(firstNonEmpty(attr(c, "property"), attr(c, "name"), attr(c, "itemprop"), attr(c, "http-equiv")))
-				if slices.Contains(modifiedKeys, key) {
-					taken = append(taken, place{c, n, next})
-					n.RemoveChild(c)
-				}
-			} else {
-				walk(c)
-			}
-			c = next
+	return detach(doc, func(n *html.Node) (remove, descend bool) {
+		if n.Type != html.ElementNode || n.DataAtom != atom.Meta {
+			return false, true
 		}
-	}
-	walk(doc)
-	return func() {
-		for i := len(taken) - 1; i >= 0; i-- {
-			p := taken[i]
-			p.parent.InsertBefore(p.n, p.next)
-		}
-	}
+		key := strings.ToLower(firstNonEmpty(attr(n, "property"), attr(n, "name"), attr(n, "itemprop"), attr(n, "http-equiv")))
+		return slices.Contains(modifiedKeys, key), false
+	})
 }

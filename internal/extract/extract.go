@@ -81,6 +81,10 @@ func document(doc *html.Node, pageURL string, owned bool) (Result, error) {
 	if chooseAuthor(m, "") == "" {
 		m.lineBylines = lineBylines(doc)
 	}
+	restore := pruneBoilerplate(doc)
+	if !owned {
+		defer restore()
+	}
 	var tf []string
 	var trTitle, trLang string
 	tr, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
