@@ -12,8 +12,10 @@ import (
 	"time"
 
 	"codeberg.org/readeck/go-readability/v2"
+	"github.com/markusmobius/go-htmldate"
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/RadhiFadlillah/whatlanggo"
 	"github.com/tickerwire/tickerwire/internal/news"
@@ -54,19 +56,18 @@ func HTTPBody(page []byte, contentType, pageURL string) (res Result, err error) 
 	if err != nil {
 		return Result{}, fmt.Errorf("extract: parse: %w", err)
 	}
-	return document(doc, pageURL, true)
+	return document(doc, pageURL)
 }
 
 // Document extracts the article from a parsed page. doc is left as it was
 // (parts of it are taken out and put back while Document runs, so nothing
 // else may read it meanwhile).
 func Document(doc *html.Node, pageURL string) (Result, error) {
-	return document(doc, pageURL, false)
+	return document(doc, pageURL)
 }
 
-// document extracts the article from doc; when owned, doc may be modified
-// (readability then works on it, the last reader, instead of a copy).
-func document(doc *html.Node, pageURL string, owned bool) (Result, error) {
+// document extracts the article from doc, which it leaves as it was.
+func document(doc *html.Node, pageURL string) (Result, error) {
 	var u *nurl.URL
 	if p, err := nurl.Parse(strings.TrimSpace(pageURL)); err == nil && p.IsAbs() {
 		u = p
@@ -81,31 +82,8 @@ func document(doc *html.Node, pageURL string, owned bool) (Result, error) {
 	if chooseAuthor(m, "") == "" {
 		m.lineBylines = lineBylines(doc)
 	}
-	restore := pruneBoilerplate(doc)
-	if !owned {
-		defer restore()
-	}
-	var tf []string
-	var trTitle, trLang string
-	tr, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
-		OriginalURL:      u,
-		ExcludeComments:  true,
-		HtmlDateOverride: &date,
-		Focus:            trafilatura.FavorRecall,
-	})
-	if err == nil {
-		tf = paragraphs(tr.ContentNode)
-		trTitle, trLang = tr.Metadata.Title, tr.Metadata.Language
-	}
-	parser := readability.NewParser()
-	parse := parser.ParseDocument
-	if owned {
-		parse = parser.ParseAndMutate
-	}
-	var rd []string
-	if art, err := parse(doc, u); err == nil && art.Node != nil {
-		rd = paragraphs(art.Node)
-	}
+	defer pruneBoilerplate(doc)()
+	tf, rd, trTitle, trLang := bodies(doc, u, date)
 	title := chooseTitle(m, trTitle)
 	res := Result{
 		Title:        title,
@@ -119,6 +97,58 @@ func document(doc *html.Node, pageURL string, owned bool) (Result, error) {
 		return res, ErrNoContent
 	}
 	return res, nil
+}
+
+// bodies runs the two body extractors on doc: readability over the whole
+// page, then trafilatura over the part readability chose (tf), which it
+// cleans of the boilerplate readability keeps. That is cheaper than
+// trafilatura over the whole page, whose cost grows with the page. Only when
+// readability finds less than minReadabilityText does trafilatura read the
+// whole page. title and lang are the page title and text language the
+// libraries found.
+func bodies(doc *html.Node, u *nurl.URL, date htmldate.Result) (tf, rd []string, title, lang string) {
+	opts := trafilatura.Options{
+		OriginalURL:      u,
+		ExcludeComments:  true,
+		HtmlDateOverride: &date,
+		Focus:            trafilatura.FavorRecall,
+	}
+	parser := readability.NewParser()
+	parser.KeepClasses = true // trafilatura reads them
+	art, err := parser.ParseDocument(doc, u)
+	if err == nil && art.Node != nil {
+		rd = paragraphs(art.Node)
+		title = art.Title()
+	}
+	if textLen(rd) >= minReadabilityText {
+		if tr, err := trafilatura.ExtractDocument(asDocument(art.Node), opts); err == nil {
+			tf, lang = paragraphs(tr.ContentNode), tr.Metadata.Language
+		}
+		return tf, rd, title, lang
+	}
+	if tr, err := trafilatura.ExtractDocument(doc, opts); err == nil {
+		tf, title, lang = paragraphs(tr.ContentNode), tr.Metadata.Title, tr.Metadata.Language
+	}
+	return tf, rd, title, lang
+}
+
+// minReadabilityText is the least text, in bytes, readability must find
+// for trafilatura to read only readability's choice.
+const minReadabilityText = 500
+
+// asDocument moves n, taken from its tree, into the body of a new document.
+func asDocument(n *html.Node) *html.Node {
+	if n.Parent != nil {
+		n.Parent.RemoveChild(n)
+	}
+	body := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
+	body.AppendChild(n)
+	root := &html.Node{Type: html.ElementNode, Data: "html", DataAtom: atom.Html}
+	root.AppendChild(&html.Node{Type: html.ElementNode, Data: "head", DataAtom: atom.Head})
+	root.AppendChild(body)
+	doc := &html.Node{Type: html.DocumentNode}
+	doc.AppendChild(root)
+	return doc
 }
 
 // ErrNoContent is returned when a page has neither a title nor any text.
