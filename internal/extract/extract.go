@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	nurl "net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -84,7 +85,7 @@ func document(doc *html.Node, pageURL string) (Result, error) {
 	}
 	defer pruneBoilerplate(doc)()
 	tf, rd, trTitle, trLang := bodies(doc, u, date)
-	title := chooseTitle(m, trTitle)
+	title := chooseTitle(m, firstNonEmpty(slices.Concat(m.ldHeadlines, []string{trTitle})...))
 	res := Result{
 		Title:        title,
 		Text:         strings.Join(tidy(combine(tf, rd), title), "\n\n"),
@@ -115,6 +116,7 @@ func bodies(doc *html.Node, u *nurl.URL, date htmldate.Result) (tf, rd []string,
 	}
 	parser := readability.NewParser()
 	parser.KeepClasses = true // trafilatura reads them
+	parser.DisableJSONLD = true
 	art, err := parser.ParseDocument(doc, u)
 	if err == nil && art.Node != nil {
 		rd = paragraphs(art.Node)

@@ -24,6 +24,7 @@ type pageMeta struct {
 	textBylines     []string // short texts that start like a byline ("Von ...", "By ...")
 	lineBylines     []string // bylines in the page's lines of text (see lineBylines), read only when the others give none
 
+	ldHeadlines             []string // headlines in JSON-LD scripts
 	ldPublished, ldModified []string // datePublished and dateModified in JSON-LD scripts
 	itemPublished           []string // itemprop=datePublished values and <time pubdate>
 	timeStamps              []string // other machine-readable times: <time datetime>, itemprop=dateModified
