@@ -37,16 +37,18 @@ func detach(doc *html.Node, pick func(*html.Node) (remove, descend bool)) (resto
 	}
 }
 
-// boilerplateTags are elements both body extractors throw away: trafilatura
-// deletes them before it looks for the article (unless that would delete
-// every paragraph), readability never takes them.
+// boilerplateTags are elements the body extractors throw away: trafilatura
+// deletes all but <header> before it looks for the article (unless that
+// would delete every paragraph), readability does not take them. A page
+// header without a paragraph holds the site's name and menus, or the
+// headline, which is its own field.
 var boilerplateTags = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
 	atom.Svg: true, atom.Math: true, atom.Iframe: true, atom.Object: true, atom.Embed: true,
 	atom.Nav: true, atom.Footer: true, atom.Aside: true, atom.Form: true, atom.Menu: true,
 	atom.Select: true, atom.Button: true, atom.Input: true, atom.Textarea: true, atom.Label: true,
 	atom.Fieldset: true, atom.Dialog: true, atom.Audio: true, atom.Video: true, atom.Canvas: true,
-	atom.Picture: true, atom.Map: true, atom.Link: true,
+	atom.Picture: true, atom.Map: true, atom.Link: true, atom.Header: true,
 }
 
 // pruneBoilerplate takes out of doc what the body extractors would delete
