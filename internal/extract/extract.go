@@ -53,22 +53,25 @@ func HTTPBody(page []byte, contentType, pageURL string) (res Result, err error) 
 	if err != nil {
 		return Result{}, err
 	}
-	doc, err := html.Parse(bytes.NewReader(utf))
+	parse := func() (*html.Node, error) { return html.Parse(bytes.NewReader(utf)) }
+	doc, err := parse()
 	if err != nil {
 		return Result{}, fmt.Errorf("extract: parse: %w", err)
 	}
-	return document(doc, pageURL)
+	return document(doc, pageURL, parse)
 }
 
 // Document extracts the article from a parsed page. doc is left as it was
 // (parts of it are taken out and put back while Document runs, so nothing
 // else may read it meanwhile).
 func Document(doc *html.Node, pageURL string) (Result, error) {
-	return document(doc, pageURL)
+	return document(doc, pageURL, nil)
 }
 
-// document extracts the article from doc, which it leaves as it was.
-func document(doc *html.Node, pageURL string) (Result, error) {
+// document extracts the article from doc. With reparse nil, doc is left as
+// it was; otherwise doc may be changed and reparse gives the page's tree
+// anew.
+func document(doc *html.Node, pageURL string, reparse func() (*html.Node, error)) (Result, error) {
 	var u *nurl.URL
 	if p, err := nurl.Parse(strings.TrimSpace(pageURL)); err == nil && p.IsAbs() {
 		u = p
@@ -83,8 +86,11 @@ func document(doc *html.Node, pageURL string) (Result, error) {
 	if chooseAuthor(m, "") == "" {
 		m.lineBylines = lineBylines(doc)
 	}
-	defer pruneBoilerplate(doc)()
-	tf, rd, trTitle, trLang := bodies(doc, u, date)
+	restore := pruneBoilerplate(doc)
+	if reparse == nil {
+		defer restore()
+	}
+	tf, rd, trTitle, trLang := bodies(doc, u, date, reparse)
 	title := chooseTitle(m, firstNonEmpty(slices.Concat(m.ldHeadlines, []string{trTitle})...))
 	res := Result{
 		Title:        title,
@@ -106,8 +112,9 @@ func document(doc *html.Node, pageURL string) (Result, error) {
 // trafilatura over the whole page, whose cost grows with the page. Only when
 // readability finds less than minReadabilityText does trafilatura read the
 // whole page. title and lang are the page title and text language the
-// libraries found.
-func bodies(doc *html.Node, u *nurl.URL, date htmldate.Result) (tf, rd []string, title, lang string) {
+// libraries found. doc is changed unless reparse is nil; reparse gives the
+// whole page again.
+func bodies(doc *html.Node, u *nurl.URL, date htmldate.Result, reparse func() (*html.Node, error)) (tf, rd []string, title, lang string) {
 	opts := trafilatura.Options{
 		OriginalURL:      u,
 		ExcludeComments:  true,
@@ -117,7 +124,11 @@ func bodies(doc *html.Node, u *nurl.URL, date htmldate.Result) (tf, rd []string,
 	parser := readability.NewParser()
 	parser.KeepClasses = true // trafilatura reads them
 	parser.DisableJSONLD = true
-	art, err := parser.ParseDocument(doc, u)
+	parse := parser.ParseDocument
+	if reparse != nil {
+		parse = parser.ParseAndMutate
+	}
+	art, err := parse(doc, u)
 	if err == nil && art.Node != nil {
 		rd = paragraphs(art.Node)
 		title = art.Title()
@@ -127,6 +138,12 @@ func bodies(doc *html.Node, u *nurl.URL, date htmldate.Result) (tf, rd []string,
 			tf, lang = paragraphs(tr.ContentNode), tr.Metadata.Language
 		}
 		return tf, rd, title, lang
+	}
+	if reparse != nil {
+		if doc, err = reparse(); err != nil {
+			return tf, rd, title, lang
+		}
+		pruneBoilerplate(doc)
 	}
 	if tr, err := trafilatura.ExtractDocument(doc, opts); err == nil {
 		tf, title, lang = paragraphs(tr.ContentNode), tr.Metadata.Title, tr.Metadata.Language
