@@ -153,17 +153,26 @@ func localTime(t time.Time, zoned bool, zone *time.Location) time.Time {
 // does show a publication or modification day its metadata states. Readers
 // take the date a page displays; metadata that disagrees with the display
 // is often stale (a template's creation time) or a date in a URL path.
+// Before that, a publication time the metadata states replaces hd's choice
+// when hd is only a day next to it or a modification time (see
+// publicationOverHD); after it, when the page shows none of its dates, a
+// revision long after the publication dates the page (see revisedLater).
 func chooseDate(m *pageMeta, hd htmldate.Result, doc *html.Node) time.Time {
 	zone := m.pageZone()
+	pub := m.publishedStamps()
 	if hd.IsZero() { // htmldate reads fewer forms than the page's metadata may use
-		if pub := m.publishedStamps(); len(pub) > 0 {
+		if len(pub) > 0 {
 			return localTime(pub[0].t, pub[0].zoned, zone)
 		}
 		return time.Time{}
 	}
 	t := localTime(hd.DateTime, hd.HasTimezone, zone)
+	if p, ok := publicationOverHD(m, hd, t, pub, zone); ok {
+		t = p
+	}
 	var alt []time.Time
-	stamps := append(m.publishedStamps(), parseStamps(m.modifiedRaw())...)
+	mod := parseStamps(m.modifiedRaw())
+	stamps := append(append([]stamp{}, pub...), mod...)
 	if times := parseStamps(m.timeStamps); len(times) == 1 {
 		stamps = append(stamps, times[0]) // a page's one <time> dates the article; several date comments or teasers too
 	}
@@ -184,7 +193,58 @@ func chooseDate(m *pageMeta, hd htmldate.Result, doc *html.Node) time.Time {
 			return a
 		}
 	}
+	if r, ok := revisedLater(pub, mod, zone); ok {
+		return r
+	}
 	return t
+}
+
+// publicationOverHD is the publication time the page's metadata states
+// (first of pub) when it should replace htmldate's choice t: when hd is a
+// bare day next to a full, zoned publication time (a bare day is often the
+// UTC day or a day in another zone; not so a day in the page's URL, which
+// its publisher wrote in local time), or when hd read a modification time
+// (htmldate falls back to those) and the publication is on another day.
+func publicationOverHD(m *pageMeta, hd htmldate.Result, t time.Time, pub []stamp, zone *time.Location) (time.Time, bool) {
+	if len(pub) == 0 {
+		return time.Time{}, false
+	}
+	p := localTime(pub[0].t, pub[0].zoned, zone)
+	if sameDay(p, t) {
+		return time.Time{}, false
+	}
+	if !hd.HasTime && !strings.Contains(hd.SrcString, "://") && pub[0].zoned && absDuration(p.Sub(t)) < 48*time.Hour {
+		return p, true
+	}
+	if hd.SrcString != "" && slices.Contains(m.modifiedRaw(), hd.SrcString) {
+		return p, true
+	}
+	return time.Time{}, false
+}
+
+// revisedLater is the modification time when it is more than
+// minRevisionGap after the publication time: a page revised that much later
+// (a guide or review brought up to date) is dated by its revision. It is
+// asked only when the page shows neither date.
+func revisedLater(pub, mod []stamp, zone *time.Location) (time.Time, bool) {
+	if len(pub) == 0 || len(mod) == 0 {
+		return time.Time{}, false
+	}
+	if mod[0].t.Sub(pub[0].t) <= minRevisionGap {
+		return time.Time{}, false
+	}
+	return localTime(mod[0].t, mod[0].zoned, zone), true
+}
+
+// minRevisionGap is how long after its publication a page must have been
+// modified for the modification to date it (see revisedLater).
+const minRevisionGap = 30 * 24 * time.Hour
+
+func absDuration(d time.Duration) time.Duration {
+	if d < 0 {
+		return -d
+	}
+	return d
 }
 
 // modifiedRaw are the modification times the page's metadata states.
