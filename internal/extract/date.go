@@ -2,7 +2,9 @@ package extract
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -18,6 +20,7 @@ var stampLayouts = []string{
 	"2006-01-02T15:04:05Z0700",
 	"2006-01-02T15:04Z07:00",
 	"2006-01-02T15:04:05.999999999Z0700",
+	"2006-01-02T15:04:5Z07:00", // one-digit seconds, as some CMS write them
 	"2006-01-02T15:04:05",
 	"2006-01-02T15:04",
 	"2006-01-02 15:04:05Z07:00",
@@ -114,7 +117,9 @@ func parseStamps(raw []string) []stamp {
 }
 
 // pageZone is the offset from UTC most of the page's zoned timestamps other
-// than UTC state: the publisher's local time zone. Nil when none states one.
+// than UTC state: the publisher's local time zone. When none states one, it
+// is the zone of the country the page's domain belongs to; nil when that is
+// not known either.
 func (m *pageMeta) pageZone() *time.Location {
 	raw := append(append(append([]string{}, m.ldPublished...), m.ldModified...), m.timeStamps...)
 	for _, k := range append(append([]string{}, publishedKeys...), modifiedKeys...) {
@@ -134,7 +139,7 @@ func (m *pageMeta) pageZone() *time.Location {
 		}
 	}
 	if bestN == 0 {
-		return nil
+		return hostZone(m.host)
 	}
 	return time.FixedZone("", best)
 }
@@ -333,7 +338,32 @@ func findDate(doc *html.Node, m *pageMeta, pageURL string) htmldate.Result {
 	if isCopyrightNotice(date.SrcString) {
 		return htmldate.Result{} // a copyright year is not a publication date
 	}
-	return date
+	return dayFirst(date)
+}
+
+// dottedDate matches a numeric date written with dots: day, month, year
+// ("4. 2. 2022", "04.02.22").
+var dottedDate = regexp.MustCompile(`(?:^|\D)(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})(?:\D|$)`)
+
+// dayFirst corrects a date htmldate read month first from a dotted date:
+// every language that writes dates with dots puts the day first.
+func dayFirst(r htmldate.Result) htmldate.Result {
+	m := dottedDate.FindStringSubmatch(r.SrcString)
+	if m == nil {
+		return r
+	}
+	first, _ := strconv.Atoi(m[1])
+	second, _ := strconv.Atoi(m[2])
+	year, _ := strconv.Atoi(m[3])
+	t := r.DateTime
+	if y := t.Year(); y != year && y%100 != year {
+		return r
+	}
+	if int(t.Month()) != first || t.Day() != second || first == second || second > 12 {
+		return r
+	}
+	r.DateTime = time.Date(t.Year(), time.Month(second), first, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), t.Location())
+	return r
 }
 
 // detachModifiedMeta takes the <meta> tags stating a modification time out
