@@ -265,3 +265,13 @@ func TestTidy(t *testing.T) {
 		t.Errorf("tidy (-want +got):\n%s", diff)
 	}
 }
+
+func TestFoldSpace(t *testing.T) {
+	for _, s := range []string{
+		"", " ", "a", "a b", " a  b ", "\ta\nb\r\n", "a\u00a0b", "\u2003x\u3000y ", "ä  ö", "a \xff b", "\xffa  ", "one two  three",
+	} {
+		if got, want := foldSpace(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("foldSpace(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
