@@ -221,8 +221,12 @@ func isoCode(tag string) string {
 // extracted. Trafilatura recalls more of the article but also keeps
 // boilerplate; readability's container is tighter. So tf's paragraphs are
 // kept when they also occur in rd, unless rd found much less text than tf
-// (readability then missed the article).
+// (readability then missed the article). When trafilatura found nothing,
+// rd is the text.
 func combine(tf, rd []string) []string {
+	if len(tf) == 0 {
+		return rd
+	}
 	if float64(textLen(rd)) < minReadabilityShare*float64(textLen(tf)) {
 		return tf
 	}

@@ -177,6 +177,9 @@ func TestCombine(t *testing.T) {
 	if diff := cmp.Diff(tf, combine(tf, []string{"x"})); diff != "" {
 		t.Errorf("combine with a failed readability (-want +got):\n%s", diff)
 	}
+	if diff := cmp.Diff(rd, combine(nil, rd)); diff != "" {
+		t.Errorf("combine with a failed trafilatura (-want +got):\n%s", diff)
+	}
 }
 
 func TestArticle(t *testing.T) {
