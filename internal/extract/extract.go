@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"log/slog"
 	nurl "net/url"
 	"slices"
 	"strings"
@@ -124,6 +125,7 @@ func bodies(doc *html.Node, u *nurl.URL, date htmldate.Result, reparse func() (*
 	parser := readability.NewParser()
 	parser.KeepClasses = true // trafilatura reads them
 	parser.DisableJSONLD = true
+	parser.Logger = quiet // its default logger formats every message before discarding it
 	parse := parser.ParseDocument
 	if reparse != nil {
 		parse = parser.ParseAndMutate
@@ -150,6 +152,9 @@ func bodies(doc *html.Node, u *nurl.URL, date htmldate.Result, reparse func() (*
 	}
 	return tf, rd, title, lang
 }
+
+// quiet is a logger that drops messages without formatting them.
+var quiet = slog.New(slog.DiscardHandler)
 
 // minReadabilityText is the least text, in bytes, readability must find
 // for trafilatura to read only readability's choice.
