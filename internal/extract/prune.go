@@ -52,11 +52,11 @@ var boilerplateTags = map[atom.Atom]bool{
 }
 
 // pruneBoilerplate takes out of doc what the body extractors would delete
-// anyway, so that they copy and search a smaller tree: comments and
-// boilerplate elements without a paragraph in them. JSON-LD scripts stay
-// (trafilatura reads the title from them), and so does everything holding a
-// <p> (a page may wrap its article in a <form> or an <aside>). The returned
-// function puts the nodes back.
+// anyway, so that they copy and search a smaller tree: comments,
+// boilerplate elements and link lists (see linkListTags) without a paragraph
+// in them. JSON-LD scripts stay (trafilatura reads the title from them), and
+// so does everything holding a <p> (a page may wrap its article in a <form>
+// or an <aside>). The returned function puts the nodes back.
 func pruneBoilerplate(doc *html.Node) (restore func()) {
 	return detach(doc, func(n *html.Node) (remove, descend bool) {
 		switch {
@@ -64,6 +64,8 @@ func pruneBoilerplate(doc *html.Node) (restore func()) {
 			return true, false
 		case n.Type != html.ElementNode:
 			return false, false
+		case linkListTags[n.DataAtom] && onlyLinkText(n) && !hasParagraph(n):
+			return true, false
 		case !boilerplateTags[n.DataAtom]:
 			return false, true
 		case n.DataAtom == atom.Script && strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json"):
@@ -83,4 +85,32 @@ func hasParagraph(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// linkListTags are the containers that, when all their text is link text,
+// are menus, tag lists or lists of other stories, which both extractors
+// drop for their link density.
+var linkListTags = map[atom.Atom]bool{atom.Ul: true, atom.Ol: true, atom.Div: true, atom.Section: true, atom.Table: true, atom.Dl: true}
+
+// onlyLinkText reports whether n holds a link and all text under n is
+// inside links.
+func onlyLinkText(n *html.Node) bool {
+	hasLink := false
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+				return false
+			case c.Type == html.ElementNode && c.DataAtom == atom.A:
+				hasLink = true
+			case c.Type == html.ElementNode:
+				if !walk(c) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	return walk(n) && hasLink
 }
