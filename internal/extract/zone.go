@@ -8,7 +8,8 @@ import (
 
 // countryZones maps the country-code top-level domains of countries with a
 // single time zone to that zone: where a page on such a domain was
-// published, when it states its times in UTC only.
+// published, when it states its times in UTC only. Domains used as generic
+// ones (.co, .io, .tv, .me...) are left out.
 var countryZones = map[string]string{
 	"al": "Europe/Tirane", "at": "Europe/Vienna", "ba": "Europe/Sarajevo", "be": "Europe/Brussels",
 	"bg": "Europe/Sofia", "ch": "Europe/Zurich", "cz": "Europe/Prague", "de": "Europe/Berlin",
@@ -22,7 +23,7 @@ var countryZones = map[string]string{
 	"cn": "Asia/Shanghai", "hk": "Asia/Hong_Kong", "tw": "Asia/Taipei", "sg": "Asia/Singapore",
 	"ph": "Asia/Manila", "th": "Asia/Bangkok", "vn": "Asia/Ho_Chi_Minh", "pk": "Asia/Karachi",
 	"za": "Africa/Johannesburg", "ng": "Africa/Lagos", "eg": "Africa/Cairo", "ke": "Africa/Nairobi",
-	"co": "America/Bogota", "pe": "America/Lima", "ve": "America/Caracas", "uy": "America/Montevideo",
+	"pe": "America/Lima", "ve": "America/Caracas", "uy": "America/Montevideo",
 	"ar": "America/Argentina/Buenos_Aires",
 }
 
