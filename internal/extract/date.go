@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/markusmobius/go-htmldate"
@@ -172,7 +173,8 @@ func chooseDate(m *pageMeta, hd htmldate.Result, doc *html.Node) time.Time {
 		return time.Time{}
 	}
 	t := localTime(hd.DateTime, hd.HasTimezone, zone)
-	if p, ok := publicationOverHD(m, hd, t, pub, zone); ok {
+	text := sync.OnceValue(func() string { return pageText(doc) })
+	if p, ok := publicationOverHD(m, hd, t, pub, zone, text); ok {
 		t = p
 	}
 	var alt []time.Time
@@ -189,12 +191,11 @@ func chooseDate(m *pageMeta, hd htmldate.Result, doc *html.Node) time.Time {
 	if len(alt) == 0 {
 		return t
 	}
-	text := pageText(doc)
-	if showsDay(text, t) {
+	if showsDay(text(), t) {
 		return t
 	}
 	for _, a := range alt {
-		if showsDay(text, a) {
+		if showsDay(text(), a) {
 			return a
 		}
 	}
@@ -207,10 +208,12 @@ func chooseDate(m *pageMeta, hd htmldate.Result, doc *html.Node) time.Time {
 // publicationOverHD is the publication time the page's metadata states
 // (first of pub) when it should replace htmldate's choice t: when hd is a
 // bare day next to a full, zoned publication time (a bare day is often the
-// UTC day or a day in another zone; not so a day in the page's URL, which
-// its publisher wrote in local time), or when hd read a modification time
-// (htmldate falls back to those) and the publication is on another day.
-func publicationOverHD(m *pageMeta, hd htmldate.Result, t time.Time, pub []stamp, zone *time.Location) (time.Time, bool) {
+// UTC day or a day in another zone), unless the page's text shows hd's day
+// and not the other or hd's day is in the page's URL (days a publisher
+// writes in local time); or when hd read a modification time (htmldate
+// falls back to those) and the publication is on another day. text is the
+// page's text (see pageText).
+func publicationOverHD(m *pageMeta, hd htmldate.Result, t time.Time, pub []stamp, zone *time.Location, text func() string) (time.Time, bool) {
 	if len(pub) == 0 {
 		return time.Time{}, false
 	}
@@ -218,7 +221,8 @@ func publicationOverHD(m *pageMeta, hd htmldate.Result, t time.Time, pub []stamp
 	if sameDay(p, t) {
 		return time.Time{}, false
 	}
-	if !hd.HasTime && !strings.Contains(hd.SrcString, "://") && pub[0].zoned && absDuration(p.Sub(t)) < 48*time.Hour {
+	if !hd.HasTime && pub[0].zoned && absDuration(p.Sub(t)) < 48*time.Hour && !strings.Contains(hd.SrcString, "://") &&
+		(!showsDay(text(), t) || showsDay(text(), p)) {
 		return p, true
 	}
 	if hd.SrcString != "" && slices.Contains(m.modifiedRaw(), hd.SrcString) {

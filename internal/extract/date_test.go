@@ -20,6 +20,13 @@ func TestChooseDate(t *testing.T) {
 		}
 		return htmldate.Result{DateTime: tm, HasTime: true, HasTimezone: true}
 	}
+	bare := func(day, src string) htmldate.Result {
+		tm, err := time.Parse("2006-01-02", day)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return htmldate.Result{DateTime: tm, SrcString: src}
+	}
 	tests := []struct {
 		name, page string
 		hd         htmldate.Result
@@ -37,6 +44,12 @@ func TestChooseDate(t *testing.T) {
 		{"displayed published day kept",
 			`<script type="application/ld+json">{"datePublished":"2017-08-21T13:09:00Z","dateModified":"2019-04-03T08:04:01Z"}</script><p>August 21, 2017</p><p>03.04.2019</p>`,
 			utc("2017-08-21T13:09:00Z"), "2017-08-21"},
+		{"bare day shown in the text over the UTC day of the stated time",
+			`<script type="application/ld+json">{"datePublished":"2021-03-04T02:00:00Z"}</script><p>March 3, 2021</p>`,
+			bare("2021-03-03", "March 3, 2021"), "2021-03-03"},
+		{"stated time over a bare day the text does not show",
+			`<script type="application/ld+json">{"datePublished":"2021-03-04T02:00:00Z"}</script><p>Text</p>`,
+			bare("2021-03-03", "2021-03-03"), "2021-03-04"},
 		{"no date", `<p>nothing</p>`, htmldate.Result{}, "0001-01-01"},
 		{"metadata when htmldate finds none", `<script type="application/ld+json">{"datePublished":"Tue, Sep 15 2020 10:01:41 EDT"}</script>`, htmldate.Result{}, "2020-09-15"},
 	}
