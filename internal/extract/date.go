@@ -339,10 +339,70 @@ func findDate(doc *html.Node, m *pageMeta, pageURL string) htmldate.Result {
 		}
 		restore()
 	}
+	if date.SrcString != "" && inComments(doc, date.SrcString) {
+		// a reader's comment is dated, not the article: look again without
+		// the comments (and take no date when only they have one)
+		restore := detach(doc, func(n *html.Node) (remove, descend bool) { return isComments(n), true })
+		date, _ = htmldate.FromDocument(doc, opts)
+		restore()
+	}
 	if isCopyrightNotice(date.SrcString) {
 		return htmldate.Result{} // a copyright year is not a publication date
 	}
 	return dayFirst(date)
+}
+
+// inComments reports whether src, the text htmldate read a date from,
+// first occurs (in a text or an attribute) inside the page's comments (see
+// isComments).
+func inComments(doc *html.Node, src string) bool {
+	key := "" // src's longest word: texts without it are not folded to compare
+	for _, w := range strings.Fields(src) {
+		if len(w) > len(key) {
+			key = w
+		}
+	}
+	var walk func(n *html.Node, in bool) (found, inside bool)
+	walk = func(n *html.Node, in bool) (found, inside bool) {
+		in = in || isComments(n)
+		switch {
+		case n.Type == html.TextNode && strings.Contains(n.Data, key) && strings.Contains(foldSpace(n.Data), src):
+			return true, in
+		case n.Type == html.ElementNode && slices.ContainsFunc(n.Attr, func(a html.Attribute) bool { return strings.Contains(a.Val, src) }):
+			return true, in
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if found, inside := walk(c, in); found {
+				return true, inside
+			}
+		}
+		return false, false
+	}
+	_, inside := walk(doc, false)
+	return inside
+}
+
+// isComments reports whether n holds reader comments: a word of its class
+// or id names comments, replies or responses (see commentClass), but not
+// commentary, a kind of article.
+func isComments(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	for _, a := range n.Attr {
+		if a.Key != "class" && a.Key != "id" {
+			continue
+		}
+		for _, w := range strings.FieldsFunc(strings.ToLower(a.Val), func(r rune) bool { return r == ' ' || r == '-' || r == '_' }) {
+			if strings.HasPrefix(w, "commentar") {
+				continue
+			}
+			if containsAny(w, commentClass) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // dottedDate matches a numeric date written with dots: day, month, year

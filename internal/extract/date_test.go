@@ -122,6 +122,8 @@ func TestPublicationDateRules(t *testing.T) {
 		{"revised-long-after.html", "https://guide.example/winter-tyres", "2020-01-05"},
 		// 23:15 UTC (one-digit seconds) on an Italian domain is past midnight in Rome
 		{"utc-time-country-domain.html", "https://giornale.example.it/bilancio", "2020-12-06"},
+		// the first date htmldate finds is a reader comment's; the article's is earlier on the page
+		{"comment-date.html", "https://handel.example/regeln", "2022-02-03"},
 		// "4. 2. 2022." is the 4th of February, not the 2nd of April
 		{"dotted-day-first.html", "https://sport.example.de/kader", "2022-02-04"},
 	}
