@@ -165,6 +165,7 @@ func (m *pageMeta) addJSONLD(script string) {
 	m.ldAuthors = append(m.ldAuthors, ldAuthorNames(v)...)
 	m.ldPublished = append(m.ldPublished, ldStrings(v, "datePublished")...)
 	m.ldModified = append(m.ldModified, ldStrings(v, "dateModified")...)
+	m.ldHeadlines = append(m.ldHeadlines, ldStrings(v, "headline")...)
 }
 
 // ldStrings are the string values of key anywhere in the JSON value v, in

@@ -2,8 +2,11 @@ package extract
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/markusmobius/go-htmldate"
@@ -18,6 +21,7 @@ var stampLayouts = []string{
 	"2006-01-02T15:04:05Z0700",
 	"2006-01-02T15:04Z07:00",
 	"2006-01-02T15:04:05.999999999Z0700",
+	"2006-01-02T15:04:5Z07:00", // one-digit seconds, as some CMS write them
 	"2006-01-02T15:04:05",
 	"2006-01-02T15:04",
 	"2006-01-02 15:04:05Z07:00",
@@ -114,7 +118,9 @@ func parseStamps(raw []string) []stamp {
 }
 
 // pageZone is the offset from UTC most of the page's zoned timestamps other
-// than UTC state: the publisher's local time zone. Nil when none states one.
+// than UTC state: the publisher's local time zone. When none states one, it
+// is the zone of the country the page's domain belongs to; nil when that is
+// not known either.
 func (m *pageMeta) pageZone() *time.Location {
 	raw := append(append(append([]string{}, m.ldPublished...), m.ldModified...), m.timeStamps...)
 	for _, k := range append(append([]string{}, publishedKeys...), modifiedKeys...) {
@@ -134,7 +140,7 @@ func (m *pageMeta) pageZone() *time.Location {
 		}
 	}
 	if bestN == 0 {
-		return nil
+		return hostZone(m.host)
 	}
 	return time.FixedZone("", best)
 }
@@ -153,17 +159,27 @@ func localTime(t time.Time, zoned bool, zone *time.Location) time.Time {
 // does show a publication or modification day its metadata states. Readers
 // take the date a page displays; metadata that disagrees with the display
 // is often stale (a template's creation time) or a date in a URL path.
+// Before that, a publication time the metadata states replaces hd's choice
+// when hd is only a day next to it or a modification time (see
+// publicationOverHD); after it, when the page shows none of its dates, a
+// revision long after the publication dates the page (see revisedLater).
 func chooseDate(m *pageMeta, hd htmldate.Result, doc *html.Node) time.Time {
 	zone := m.pageZone()
+	pub := m.publishedStamps()
 	if hd.IsZero() { // htmldate reads fewer forms than the page's metadata may use
-		if pub := m.publishedStamps(); len(pub) > 0 {
+		if len(pub) > 0 {
 			return localTime(pub[0].t, pub[0].zoned, zone)
 		}
 		return time.Time{}
 	}
 	t := localTime(hd.DateTime, hd.HasTimezone, zone)
+	text := sync.OnceValue(func() string { return pageText(doc) })
+	if p, ok := publicationOverHD(m, hd, t, pub, zone, text); ok {
+		t = p
+	}
 	var alt []time.Time
-	stamps := append(m.publishedStamps(), parseStamps(m.modifiedRaw())...)
+	mod := parseStamps(m.modifiedRaw())
+	stamps := append(append([]stamp{}, pub...), mod...)
 	if times := parseStamps(m.timeStamps); len(times) == 1 {
 		stamps = append(stamps, times[0]) // a page's one <time> dates the article; several date comments or teasers too
 	}
@@ -175,16 +191,69 @@ func chooseDate(m *pageMeta, hd htmldate.Result, doc *html.Node) time.Time {
 	if len(alt) == 0 {
 		return t
 	}
-	text := pageText(doc)
-	if showsDay(text, t) {
+	if showsDay(text(), t) {
 		return t
 	}
 	for _, a := range alt {
-		if showsDay(text, a) {
+		if showsDay(text(), a) {
 			return a
 		}
 	}
+	if r, ok := revisedLater(pub, mod, zone); ok {
+		return r
+	}
 	return t
+}
+
+// publicationOverHD is the publication time the page's metadata states
+// (first of pub) when it should replace htmldate's choice t: when hd is a
+// bare day next to a full, zoned publication time (a bare day is often the
+// UTC day or a day in another zone), unless the page's text shows hd's day
+// and not the other or hd's day is in the page's URL (days a publisher
+// writes in local time); or when hd read a modification time (htmldate
+// falls back to those) and the publication is on another day. text is the
+// page's text (see pageText).
+func publicationOverHD(m *pageMeta, hd htmldate.Result, t time.Time, pub []stamp, zone *time.Location, text func() string) (time.Time, bool) {
+	if len(pub) == 0 {
+		return time.Time{}, false
+	}
+	p := localTime(pub[0].t, pub[0].zoned, zone)
+	if sameDay(p, t) {
+		return time.Time{}, false
+	}
+	if !hd.HasTime && pub[0].zoned && absDuration(p.Sub(t)) < 48*time.Hour && !strings.Contains(hd.SrcString, "://") &&
+		(!showsDay(text(), t) || showsDay(text(), p)) {
+		return p, true
+	}
+	if hd.SrcString != "" && slices.Contains(m.modifiedRaw(), hd.SrcString) {
+		return p, true
+	}
+	return time.Time{}, false
+}
+
+// revisedLater is the modification time when it is more than
+// minRevisionGap after the publication time: a page revised that much later
+// (a guide or review brought up to date) is dated by its revision. It is
+// asked only when the page shows neither date.
+func revisedLater(pub, mod []stamp, zone *time.Location) (time.Time, bool) {
+	if len(pub) == 0 || len(mod) == 0 {
+		return time.Time{}, false
+	}
+	if mod[0].t.Sub(pub[0].t) <= minRevisionGap {
+		return time.Time{}, false
+	}
+	return localTime(mod[0].t, mod[0].zoned, zone), true
+}
+
+// minRevisionGap is how long after its publication a page must have been
+// modified for the modification to date it (see revisedLater).
+const minRevisionGap = 30 * 24 * time.Hour
+
+func absDuration(d time.Duration) time.Duration {
+	if d < 0 {
+		return -d
+	}
+	return d
 }
 
 // modifiedRaw are the modification times the page's metadata states.
@@ -270,38 +339,105 @@ func findDate(doc *html.Node, m *pageMeta, pageURL string) htmldate.Result {
 		}
 		restore()
 	}
+	if date.SrcString != "" && inComments(doc, date.SrcString) {
+		// a reader's comment is dated, not the article: look again without
+		// the comments (and take no date when only they have one)
+		restore := detach(doc, func(n *html.Node) (remove, descend bool) { return isComments(n), true })
+		date, _ = htmldate.FromDocument(doc, opts)
+		restore()
+	}
 	if isCopyrightNotice(date.SrcString) {
 		return htmldate.Result{} // a copyright year is not a publication date
 	}
-	return date
+	return dayFirst(date)
+}
+
+// inComments reports whether src, the text htmldate read a date from,
+// first occurs (in a text or an attribute) inside the page's comments (see
+// isComments).
+func inComments(doc *html.Node, src string) bool {
+	key := "" // src's longest word: texts without it are not folded to compare
+	for _, w := range strings.Fields(src) {
+		if len(w) > len(key) {
+			key = w
+		}
+	}
+	var walk func(n *html.Node, in bool) (found, inside bool)
+	walk = func(n *html.Node, in bool) (found, inside bool) {
+		in = in || isComments(n)
+		switch {
+		case n.Type == html.TextNode && strings.Contains(n.Data, key) && strings.Contains(foldSpace(n.Data), src):
+			return true, in
+		case n.Type == html.ElementNode && slices.ContainsFunc(n.Attr, func(a html.Attribute) bool { return strings.Contains(a.Val, src) }):
+			return true, in
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if found, inside := walk(c, in); found {
+				return true, inside
+			}
+		}
+		return false, false
+	}
+	_, inside := walk(doc, false)
+	return inside
+}
+
+// isComments reports whether n holds reader comments: a word of its class
+// or id names comments, replies or responses (see commentClass), but not
+// commentary, a kind of article.
+func isComments(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	for _, a := range n.Attr {
+		if a.Key != "class" && a.Key != "id" {
+			continue
+		}
+		for _, w := range strings.FieldsFunc(strings.ToLower(a.Val), func(r rune) bool { return r == ' ' || r == '-' || r == '_' }) {
+			if strings.HasPrefix(w, "commentar") {
+				continue
+			}
+			if containsAny(w, commentClass) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// dottedDate matches a numeric date written with dots: day, month, year
+// ("4. 2. 2022", "04.02.22").
+var dottedDate = regexp.MustCompile(`(?:^|\D)(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})(?:\D|$)`)
+
+// dayFirst corrects a date htmldate read month first from a dotted date:
+// every language that writes dates with dots puts the day first.
+func dayFirst(r htmldate.Result) htmldate.Result {
+	m := dottedDate.FindStringSubmatch(r.SrcString)
+	if m == nil {
+		return r
+	}
+	first, _ := strconv.Atoi(m[1])
+	second, _ := strconv.Atoi(m[2])
+	year, _ := strconv.Atoi(m[3])
+	t := r.DateTime
+	if y := t.Year(); y != year && y%100 != year {
+		return r
+	}
+	if int(t.Month()) != first || t.Day() != second || first == second || second > 12 {
+		return r
+	}
+	r.DateTime = time.Date(t.Year(), time.Month(second), first, t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), t.Location())
+	return r
 }
 
 // detachModifiedMeta takes the <meta> tags stating a modification time out
 // of doc; the returned function puts them back where they were.
 func detachModifiedMeta(doc *html.Node) (restore func()) {
-	type place struct{ n, parent, next *html.Node }
-	var taken []place
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; {
-			next := c.NextSibling
-			if c.Type == html.ElementNode && c.DataAtom == atom.Meta {
-				key := strings.ToLower(firstNonEmpty(attr(c, "property"), attr(c, "name"), attr(c, "itemprop"), attr(c, "http-equiv")))
-				if slices.Contains(modifiedKeys, key) {
-					taken = append(taken, place{c, n, next})
-					n.RemoveChild(c)
-				}
-			} else {
-				walk(c)
-			}
-			c = next
+	return detach(doc, func(n *html.Node) (remove, descend bool) {
+		if n.Type != html.ElementNode || n.DataAtom != atom.Meta {
+			return false, true
 		}
-	}
-	walk(doc)
-	return func() {
-		for i := len(taken) - 1; i >= 0; i-- {
-			p := taken[i]
-			p.parent.InsertBefore(p.n, p.next)
-		}
-	}
+		key := strings.ToLower(firstNonEmpty(attr(n, "property"), attr(n, "name"), attr(n, "itemprop"), attr(n, "http-equiv")))
+		return slices.Contains(modifiedKeys, key), false
+	})
 }

@@ -7,13 +7,17 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"log/slog"
 	nurl "net/url"
+	"slices"
 	"strings"
 	"time"
 
 	"codeberg.org/readeck/go-readability/v2"
+	"github.com/markusmobius/go-htmldate"
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/RadhiFadlillah/whatlanggo"
 	"github.com/tickerwire/tickerwire/internal/news"
@@ -50,23 +54,25 @@ func HTTPBody(page []byte, contentType, pageURL string) (res Result, err error) 
 	if err != nil {
 		return Result{}, err
 	}
-	doc, err := html.Parse(bytes.NewReader(utf))
+	parse := func() (*html.Node, error) { return html.Parse(bytes.NewReader(utf)) }
+	doc, err := parse()
 	if err != nil {
 		return Result{}, fmt.Errorf("extract: parse: %w", err)
 	}
-	return document(doc, pageURL, true)
+	return document(doc, pageURL, parse)
 }
 
 // Document extracts the article from a parsed page. doc is left as it was
 // (parts of it are taken out and put back while Document runs, so nothing
 // else may read it meanwhile).
 func Document(doc *html.Node, pageURL string) (Result, error) {
-	return document(doc, pageURL, false)
+	return document(doc, pageURL, nil)
 }
 
-// document extracts the article from doc; when owned, doc may be modified
-// (readability then works on it, the last reader, instead of a copy).
-func document(doc *html.Node, pageURL string, owned bool) (Result, error) {
+// document extracts the article from doc. With reparse nil, doc is left as
+// it was; otherwise doc may be changed and reparse gives the page's tree
+// anew.
+func document(doc *html.Node, pageURL string, reparse func() (*html.Node, error)) (Result, error) {
 	var u *nurl.URL
 	if p, err := nurl.Parse(strings.TrimSpace(pageURL)); err == nil && p.IsAbs() {
 		u = p
@@ -81,28 +87,12 @@ func document(doc *html.Node, pageURL string, owned bool) (Result, error) {
 	if chooseAuthor(m, "") == "" {
 		m.lineBylines = lineBylines(doc)
 	}
-	var tf []string
-	var trTitle, trLang string
-	tr, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
-		OriginalURL:      u,
-		ExcludeComments:  true,
-		HtmlDateOverride: &date,
-		Focus:            trafilatura.FavorRecall,
-	})
-	if err == nil {
-		tf = paragraphs(tr.ContentNode)
-		trTitle, trLang = tr.Metadata.Title, tr.Metadata.Language
+	restore := pruneBoilerplate(doc)
+	if reparse == nil {
+		defer restore()
 	}
-	parser := readability.NewParser()
-	parse := parser.ParseDocument
-	if owned {
-		parse = parser.ParseAndMutate
-	}
-	var rd []string
-	if art, err := parse(doc, u); err == nil && art.Node != nil {
-		rd = paragraphs(art.Node)
-	}
-	title := chooseTitle(m, trTitle)
+	tf, rd, trTitle, trLang := bodies(doc, u, date, reparse)
+	title := chooseTitle(m, firstNonEmpty(slices.Concat(m.ldHeadlines, []string{trTitle})...))
 	res := Result{
 		Title:        title,
 		Text:         strings.Join(tidy(combine(tf, rd), title), "\n\n"),
@@ -115,6 +105,74 @@ func document(doc *html.Node, pageURL string, owned bool) (Result, error) {
 		return res, ErrNoContent
 	}
 	return res, nil
+}
+
+// bodies runs the two body extractors on doc: readability over the whole
+// page, then trafilatura over the part readability chose (tf), which it
+// cleans of the boilerplate readability keeps. That is cheaper than
+// trafilatura over the whole page, whose cost grows with the page. Only when
+// readability finds less than minReadabilityText does trafilatura read the
+// whole page. title and lang are the page title and text language the
+// libraries found. doc is changed unless reparse is nil; reparse gives the
+// whole page again.
+func bodies(doc *html.Node, u *nurl.URL, date htmldate.Result, reparse func() (*html.Node, error)) (tf, rd []string, title, lang string) {
+	opts := trafilatura.Options{
+		OriginalURL:      u,
+		ExcludeComments:  true,
+		HtmlDateOverride: &date,
+		Focus:            trafilatura.FavorRecall,
+	}
+	parser := readability.NewParser()
+	parser.KeepClasses = true // trafilatura reads them
+	parser.DisableJSONLD = true
+	parser.Logger = quiet // its default logger formats every message before discarding it
+	parse := parser.ParseDocument
+	if reparse != nil {
+		parse = parser.ParseAndMutate
+	}
+	art, err := parse(doc, u)
+	if err == nil && art.Node != nil {
+		rd = paragraphs(art.Node)
+		title = art.Title()
+	}
+	if textLen(rd) >= minReadabilityText {
+		if tr, err := trafilatura.ExtractDocument(asDocument(art.Node), opts); err == nil {
+			tf, lang = paragraphs(tr.ContentNode), tr.Metadata.Language
+		}
+		return tf, rd, title, lang
+	}
+	if reparse != nil {
+		if doc, err = reparse(); err != nil {
+			return tf, rd, title, lang
+		}
+		pruneBoilerplate(doc)
+	}
+	if tr, err := trafilatura.ExtractDocument(doc, opts); err == nil {
+		tf, title, lang = paragraphs(tr.ContentNode), tr.Metadata.Title, tr.Metadata.Language
+	}
+	return tf, rd, title, lang
+}
+
+// quiet is a logger that drops messages without formatting them.
+var quiet = slog.New(slog.DiscardHandler)
+
+// minReadabilityText is the least text, in bytes, readability must find
+// for trafilatura to read only readability's choice.
+const minReadabilityText = 500
+
+// asDocument moves n, taken from its tree, into the body of a new document.
+func asDocument(n *html.Node) *html.Node {
+	if n.Parent != nil {
+		n.Parent.RemoveChild(n)
+	}
+	body := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
+	body.AppendChild(n)
+	root := &html.Node{Type: html.ElementNode, Data: "html", DataAtom: atom.Html}
+	root.AppendChild(&html.Node{Type: html.ElementNode, Data: "head", DataAtom: atom.Head})
+	root.AppendChild(body)
+	doc := &html.Node{Type: html.DocumentNode}
+	doc.AppendChild(root)
+	return doc
 }
 
 // ErrNoContent is returned when a page has neither a title nor any text.
@@ -168,8 +226,12 @@ func isoCode(tag string) string {
 // extracted. Trafilatura recalls more of the article but also keeps
 // boilerplate; readability's container is tighter. So tf's paragraphs are
 // kept when they also occur in rd, unless rd found much less text than tf
-// (readability then missed the article).
+// (readability then missed the article). When trafilatura found nothing,
+// rd is the text.
 func combine(tf, rd []string) []string {
+	if len(tf) == 0 {
+		return rd
+	}
 	if float64(textLen(rd)) < minReadabilityShare*float64(textLen(tf)) {
 		return tf
 	}

@@ -177,6 +177,9 @@ func TestCombine(t *testing.T) {
 	if diff := cmp.Diff(tf, combine(tf, []string{"x"})); diff != "" {
 		t.Errorf("combine with a failed readability (-want +got):\n%s", diff)
 	}
+	if diff := cmp.Diff(rd, combine(nil, rd)); diff != "" {
+		t.Errorf("combine with a failed trafilatura (-want +got):\n%s", diff)
+	}
 }
 
 func TestArticle(t *testing.T) {
@@ -263,5 +266,15 @@ func TestTidy(t *testing.T) {
 	got := tidy([]string{"Acme buys Widget", "Acme agreed to buy Widget.", "Acme buys Widget Co"}, "Acme buys Widget")
 	if diff := cmp.Diff([]string{"Acme agreed to buy Widget.", "Acme buys Widget Co"}, got); diff != "" {
 		t.Errorf("tidy (-want +got):\n%s", diff)
+	}
+}
+
+func TestFoldSpace(t *testing.T) {
+	for _, s := range []string{
+		"", " ", "a", "a b", " a  b ", "\ta\nb\r\n", "a\u00a0b", "\u2003x\u3000y ", "ä  ö", "a \xff b", "\xffa  ", "one two  three",
+	} {
+		if got, want := foldSpace(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("foldSpace(%q) = %q, want %q", s, got, want)
+		}
 	}
 }

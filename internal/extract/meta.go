@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -24,6 +25,7 @@ type pageMeta struct {
 	textBylines     []string // short texts that start like a byline ("Von ...", "By ...")
 	lineBylines     []string // bylines in the page's lines of text (see lineBylines), read only when the others give none
 
+	ldHeadlines             []string // headlines in JSON-LD scripts
 	ldPublished, ldModified []string // datePublished and dateModified in JSON-LD scripts
 	itemPublished           []string // itemprop=datePublished values and <time pubdate>
 	timeStamps              []string // other machine-readable times: <time datetime>, itemprop=dateModified
@@ -215,7 +217,6 @@ func (m *pageMeta) collectAuthor(n *html.Node) {
 			}
 		}
 	}
-	marks := strings.ToLower(attr(n, "class") + " " + attr(n, "id") + " " + attr(n, "data-testid"))
 	switch {
 	case n.Data == "byline":
 		add(&m.classAuthors)
@@ -223,14 +224,13 @@ func (m *pageMeta) collectAuthor(n *html.Node) {
 		add(&m.itempropAuthors)
 	case n.DataAtom == atom.A && hasToken(attr(n, "rel"), "author"):
 		add(&m.relAuthors)
-	case n.DataAtom != atom.Body && n.DataAtom != atom.Html && n.DataAtom != atom.Meta && n.DataAtom != atom.Link &&
-		containsAny(marks, authorClass) && !containsAny(marks, commentClass):
+	case n.DataAtom != atom.Body && n.DataAtom != atom.Html && n.DataAtom != atom.Meta && n.DataAtom != atom.Link && isAuthorElement(n):
 		add(&m.classAuthors)
 	case bylineTags[n.DataAtom]:
 		if len(m.textBylines) >= maxAuthorElems {
 			return
 		}
-		if !bylineLead.MatchString(firstText(n)) {
+		if lead := firstText(n); !mayLeadByline(lead) || !bylineLead.MatchString(lead) {
 			return
 		}
 		if t, ok := shortText(n, 8*maxBylineLen); ok {
@@ -239,6 +239,37 @@ func (m *pageMeta) collectAuthor(n *html.Node) {
 			}
 		}
 	}
+}
+
+// isAuthorElement reports whether the class, id or data-testid of n names
+// an author or byline and none names a comment.
+func isAuthorElement(n *html.Node) bool {
+	author := false
+	for _, a := range n.Attr {
+		if a.Val == "" || a.Key != "class" && a.Key != "id" && a.Key != "data-testid" {
+			continue
+		}
+		v := strings.ToLower(a.Val)
+		if containsAny(v, commentClass) {
+			return false
+		}
+		author = author || containsAny(v, authorClass)
+	}
+	return author
+}
+
+// mayLeadByline is a quick test before bylineLead: whether s, after white
+// space, starts with a letter one of its words starts with.
+func mayLeadByline(s string) bool {
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	if s == "" {
+		return false
+	}
+	switch s[0] | 0x20 { // ASCII lower case
+	case 'p', 'w', 'g', 'v', 'b', 'a', 't':
+		return true
+	}
+	return strings.HasPrefix(s, "责")
 }
 
 // nodeRaw is the raw text content of n (a script's source).

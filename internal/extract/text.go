@@ -31,7 +31,7 @@ func paragraphs(n *html.Node) []string {
 	var out []string
 	var cur strings.Builder
 	flush := func() {
-		if s := strings.Join(strings.Fields(cur.String()), " "); s != "" {
+		if s := foldSpace(cur.String()); s != "" {
 			out = append(out, s)
 		}
 		cur.Reset()

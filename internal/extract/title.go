@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // titleSeparators split a page title into its headline and the site name.
@@ -97,7 +98,64 @@ func squash(s string) string {
 
 func wordCount(s string) int { return len(strings.Fields(s)) }
 
-func foldSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+func foldSpace(s string) string {
+	if isFolded(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	word := -1 // start of the word being read
+	for i := 0; i < len(s); {
+		r, size := nextRune(s, i)
+		switch {
+		case !unicode.IsSpace(r):
+			if word < 0 {
+				word = i
+			}
+		case word >= 0:
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(s[word:i])
+			word = -1
+		}
+		i += size
+	}
+	if word >= 0 {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s[word:])
+	}
+	return b.String()
+}
+
+// isFolded reports whether s is already as foldSpace leaves it: words
+// separated by single spaces.
+func isFolded(s string) bool {
+	prevSpace := true // at the start, a space would be leading
+	for i := 0; i < len(s); {
+		r, size := nextRune(s, i)
+		if unicode.IsSpace(r) {
+			if r != ' ' || prevSpace {
+				return false
+			}
+			prevSpace = true
+		} else {
+			prevSpace = false
+		}
+		i += size
+	}
+	return !prevSpace || s == ""
+}
+
+// nextRune is the rune at byte i of s and its length in bytes.
+func nextRune(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
 
 // words is s split into lower-cased letter-and-digit words.
 func words(s string) []string {
