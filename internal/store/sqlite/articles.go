@@ -3,12 +3,10 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/tickerwire/tickerwire/internal/news"
@@ -289,30 +287,6 @@ var dialect = sqlquery.Dialect{
 	Micros:      func(col string) string { return col },
 	Bucket:      bucket,
 }
-
-// ftsMatch is the FTS5 expression matching the articles whose text matches
-// n and, unless symbols is empty, that name one of symbols.
-func ftsMatch(n searchquery.Node, symbols []string) string {
-	text := "{title description body}: " + searchquery.FTS5(n)
-	if len(symbols) == 0 {
-		return text
-	}
-	tokens := make([]string, len(symbols))
-	for i, s := range symbols {
-		tokens[i] = symbolToken(s)
-	}
-	return "{symbols}: (" + strings.Join(tokens, " OR ") + ") AND " + text
-}
-
-// symbolToken is the token of a symbol in the symbols column of
-// articles_fts: "s" and the symbol's bytes in hex, as ftsSymbols writes it.
-func symbolToken(symbol string) string {
-	return "s" + strings.ToUpper(hex.EncodeToString([]byte(symbol)))
-}
-
-// ftsSymbols is the text of the symbols column of the articles_fts row of
-// the article with ID ?1: the tokens of the symbols of its listing rows.
-const ftsSymbols = `(SELECT group_concat('s' || hex(symbol), ' ') FROM (SELECT DISTINCT symbol FROM article_listings WHERE article_id = ?1))`
 
 // SearchArticles returns one page of the articles matching q, newest first.
 func (s *Store) SearchArticles(ctx context.Context, q store.Query) (store.Result, error) {
