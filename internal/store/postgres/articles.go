@@ -198,7 +198,7 @@ func (s *Store) GetArticle(ctx context.Context, id string) (*news.Article, error
 var dialect = sqlquery.Dialect{
 	Placeholder: func(n int) string { return "$" + strconv.Itoa(n) },
 	Time:        func(t time.Time) any { return t },
-	Search: func(b *sqlquery.Builder, n searchquery.Node, _ func() string) string {
+	Search: func(b *sqlquery.Builder, n searchquery.Node, _ func() string, _ []string) string {
 		return "a.search @@ to_tsquery('simple', " + b.Arg(searchquery.TSQuery(n)) + ")"
 	},
 	Rank: func(ph string, n searchquery.Node) (string, string, any) {

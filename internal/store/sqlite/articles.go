@@ -78,14 +78,14 @@ func (s *Store) SaveArticles(ctx context.Context, as []*news.Article) ([]bool, e
 // inserter holds the statements that save articles, prepared once per
 // transaction.
 type inserter struct {
-	find, taken, article, fts, listing, event *sql.Stmt
-	pending                                   []ftsRow
+	find, taken, article, fts, refts, listing, event *sql.Stmt
+	pending                                          []ftsRow
 }
 
 // ftsRow is an article's row of the full-text index. The rows of a batch
-// are added after its articles: a statement that opens a savepoint (such as
-// an insert into articles) makes FTS5 write out what it holds in memory, so
-// interleaving would write the index once per article.
+// are added after its articles and listings: a statement that opens a
+// savepoint (such as an insert into articles) makes FTS5 write out what it
+// holds in memory, so interleaving would write the index once per article.
 type ftsRow struct {
 	id                       int64
 	title, description, body string
@@ -114,7 +114,9 @@ func prepareInsert(ctx context.Context, tx *sql.Tx) (*inserter, error) {
 			description, body, author, published, discovered, sort_time, source, source_id, language,
 			content_hash, parent_uuid, story_id, annotation)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`},
-		{&st.fts, `INSERT INTO articles_fts (rowid, title, description, body) VALUES (?, ?, ?, ?)`},
+		{&st.fts, `INSERT INTO articles_fts (rowid, title, description, body, symbols) VALUES (?1, ?2, ?3, ?4, ` + ftsSymbols + `)`},
+		{&st.refts, `INSERT INTO articles_fts (rowid, title, description, body, symbols)
+			SELECT id, title, description, body, ` + ftsSymbols + ` FROM articles WHERE id = ?1`},
 		{&st.listing, `INSERT INTO article_listings (article_id, symbol, mic, match_score, sentiment, sort_time, name, country, industry, rank)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&st.event, `INSERT INTO article_events (article_id, type, sort_time) VALUES (?, ?, ?)`},
@@ -129,7 +131,7 @@ func prepareInsert(ctx context.Context, tx *sql.Tx) (*inserter, error) {
 }
 
 func (st *inserter) close() {
-	for _, s := range []*sql.Stmt{st.find, st.taken, st.article, st.fts, st.listing, st.event} {
+	for _, s := range []*sql.Stmt{st.find, st.taken, st.article, st.fts, st.refts, st.listing, st.event} {
 		if s != nil {
 			s.Close()
 		}
@@ -221,7 +223,15 @@ func (s *Store) UpdateAnnotation(ctx context.Context, id string, ann news.Annota
 			return err
 		}
 		defer st.close()
-		return st.index(ctx, rowID, sortTime, ann)
+		if err := st.index(ctx, rowID, sortTime, ann); err != nil {
+			return err
+		}
+		// The full-text row holds the article's symbols: replace it.
+		if _, err := tx.ExecContext(ctx, `DELETE FROM articles_fts WHERE rowid = ?`, rowID); err != nil {
+			return err
+		}
+		_, err = st.refts.ExecContext(ctx, rowID)
+		return err
 	})
 }
 
@@ -258,8 +268,8 @@ func (s *Store) GetArticle(ctx context.Context, id string) (*news.Article, error
 var dialect = sqlquery.Dialect{
 	Placeholder: func(n int) string { return "?" + strconv.Itoa(n) },
 	Time:        func(t time.Time) any { return t.UnixMicro() },
-	Search: func(b *sqlquery.Builder, n searchquery.Node, candidates func() string) string {
-		cond := "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH " + b.Arg(searchquery.FTS5(n))
+	Search: func(b *sqlquery.Builder, n searchquery.Node, candidates func() string, symbols []string) string {
+		cond := "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH " + b.Arg(ftsMatch(n, symbols))
 		if candidates != nil {
 			// Read the matches only between the lowest and highest candidate
 			// IDs: articles are mostly stored in time order, so for a date
@@ -270,8 +280,8 @@ var dialect = sqlquery.Dialect{
 		return cond + ")"
 	},
 	Rank: func(ph string, n searchquery.Node) (string, string, any) {
-		return " JOIN (SELECT rowid AS rank_id, bm25(articles_fts, 3.0, 2.0, 1.0) AS rank FROM articles_fts WHERE articles_fts MATCH " + ph +
-			") fts_rank ON fts_rank.rank_id = a.id", "-fts_rank.rank", searchquery.FTS5(n)
+		return " JOIN (SELECT rowid AS rank_id, bm25(articles_fts, 3.0, 2.0, 1.0, 0.0) AS rank FROM articles_fts WHERE articles_fts MATCH " + ph +
+			") fts_rank ON fts_rank.rank_id = a.id", "-fts_rank.rank", ftsMatch(n, nil)
 	},
 	SearchOnIDs: true,
 	Micros:      func(col string) string { return col },

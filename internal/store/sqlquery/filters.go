@@ -16,11 +16,9 @@ func (b *Builder) entityCond(q store.Query, alias string) (string, bool) {
 	}
 	var conds []string
 	if matches := store.SymbolMatches(q.Symbols); len(matches) > 0 {
-		var all, bare, ors []string
+		all := matchedSymbols(matches)
+		var bare, ors []string
 		for _, m := range matches {
-			if !slices.Contains(all, m.Symbol) {
-				all = append(all, m.Symbol)
-			}
 			if m.MIC == "" {
 				bare = append(bare, m.Symbol)
 			} else {
@@ -59,6 +57,18 @@ func (b *Builder) entityCond(q store.Query, alias string) (string, bool) {
 		return "TRUE", true
 	}
 	return strings.Join(conds, " AND "), true
+}
+
+// matchedSymbols returns the distinct symbols of matches: every listing
+// row they select has one of them.
+func matchedSymbols(matches []store.SymbolMatch) []string {
+	var all []string
+	for _, m := range matches {
+		if !slices.Contains(all, m.Symbol) {
+			all = append(all, m.Symbol)
+		}
+	}
+	return all
 }
 
 func isEquity(t string) bool { return strings.EqualFold(t, store.EntityTypeEquity) }

@@ -24,8 +24,10 @@ type Dialect struct {
 	// adding its arguments to b. When other conditions select candidate
 	// articles (by symbol, event, story, parent or date), candidates is not
 	// nil and each call returns a subquery selecting their IDs (with its
-	// arguments added to b), which may bound the search.
-	Search func(b *Builder, n searchquery.Node, candidates func() string) string
+	// arguments added to b), which may bound the search. When the query is
+	// by symbol, symbols are the symbols (upper case) of which every
+	// candidate names one, which the search may also match.
+	Search func(b *Builder, n searchquery.Node, candidates func() string, symbols []string) string
 	// SearchOnIDs tells that the Search condition reads only a.id (not
 	// other columns), so a query by symbol can select from the listings
 	// table alone.
@@ -161,7 +163,8 @@ func build(d Dialect, q store.Query, search searchquery.Node, listings bool) (se
 		}
 	}
 	if search != nil {
-		if cond := d.Search(b, search, candidates); d.SearchOnIDs {
+		symbols := matchedSymbols(store.SymbolMatches(q.Symbols))
+		if cond := d.Search(b, search, candidates, symbols); d.SearchOnIDs {
 			b.add(cond)
 		} else {
 			b.addWide(cond)

@@ -317,6 +317,8 @@ func testUpdateAnnotation(t *testing.T, s store.Store) {
 		{store.Query{Symbols: []string{"OLD"}}, 0},
 		{store.Query{Events: []string{news.EventIncident}}, 0},
 		{store.Query{Symbols: []string{"601138.XSHG"}}, 1},
+		{store.Query{Symbols: []string{"OLD"}, Search: "nissan"}, 0},
+		{store.Query{Symbols: []string{"601138.XSHG"}, Search: "nissan"}, 1},
 		{store.Query{Events: []string{news.EventPartnership}}, 1},
 		{store.Query{StoryID: "story-9"}, 1},
 	} {

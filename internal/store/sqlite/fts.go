@@ -1,0 +1,83 @@
+package sqlite
+
+import (
+	"encoding/hex"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/tickerwire/tickerwire/internal/store/searchquery"
+)
+
+// ftsSymbols is the text of the symbols column of the articles_fts row of
+// the article with ID ?1: the tokens of the symbols of its listing rows
+// (symbolToken, as SQL).
+const ftsSymbols = `(SELECT group_concat('s' || hex(symbol), ' ') FROM (SELECT DISTINCT symbol FROM article_listings WHERE article_id = ?1))`
+
+// symbolToken is the token of a symbol in the symbols column of
+// articles_fts: "s" and the symbol's bytes in hex.
+func symbolToken(symbol string) string {
+	return "s" + strings.ToUpper(hex.EncodeToString([]byte(symbol)))
+}
+
+// ftsMatch is the FTS5 expression matching the articles whose text matches
+// n and, unless symbols is empty, that name one of symbols.
+func ftsMatch(n searchquery.Node, symbols []string) string {
+	text := searchquery.FTS5(n)
+	if mayMatchSymbols(n) {
+		// Only the text columns: a word of n could be a symbol's token.
+		text = "{title description body}: " + text
+	}
+	if len(symbols) == 0 {
+		return text
+	}
+	tokens := make([]string, len(symbols))
+	for i, s := range symbols {
+		tokens[i] = symbolToken(s)
+	}
+	return "{symbols}: (" + strings.Join(tokens, " OR ") + ") AND " + text
+}
+
+// mayMatchSymbols reports whether a word of n could be (or, as a prefix,
+// begin) a symbol's token: "s" and hex digits in any case. A word with
+// other than ASCII letters and digits counts as one that could, as the
+// tokenizer folds diacritics. Otherwise n matches nothing in the symbols
+// column, and it need not be restricted to the text columns, which costs
+// FTS5 a look at the columns of each match.
+func mayMatchSymbols(n searchquery.Node) bool {
+	switch n := n.(type) {
+	case searchquery.Term:
+		return hasTokenLike(n.Text)
+	case searchquery.Phrase:
+		return hasTokenLike(n.Text)
+	case searchquery.And:
+		return slices.ContainsFunc(n.Children, mayMatchSymbols)
+	case searchquery.Or:
+		return slices.ContainsFunc(n.Children, mayMatchSymbols)
+	case searchquery.Not:
+		return mayMatchSymbols(n.Child)
+	}
+	return true
+}
+
+// hasTokenLike reports whether a word of text could be a symbol's token.
+func hasTokenLike(text string) bool {
+	words := strings.FieldsFunc(text, func(r rune) bool { return r < utf8.RuneSelf && !isAlnum(byte(r)) })
+	for _, w := range words {
+		if strings.IndexFunc(w, func(r rune) bool { return r >= utf8.RuneSelf }) >= 0 {
+			return true // the tokenizer may split it or fold its letters
+		}
+		if (w[0] == 's' || w[0] == 'S') && strings.IndexFunc(w[1:], func(r rune) bool { return !isHex(r) }) < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func isAlnum(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+func isHex(r rune) bool {
+	return r >= '0' && r <= '9' || r >= 'a' && r <= 'f' || r >= 'A' && r <= 'F'
+}
