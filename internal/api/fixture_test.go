@@ -2,7 +2,6 @@ package api_test
 
 import (
 	"context"
-	"encoding/json"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -118,15 +117,7 @@ func TestNewsAllCached(t *testing.T) {
 	ctx := context.Background()
 	fetch := func(query string) api.NewsResponse {
 		t.Helper()
-		code, _, body := get(t, f.srv.URL+"/v1/news/all?"+query)
-		if code != http.StatusOK {
-			t.Fatalf("%s: status %d: %s", query, code, body)
-		}
-		var resp api.NewsResponse
-		if err := json.Unmarshal(body, &resp); err != nil {
-			t.Fatal(err)
-		}
-		return resp
+		return getNews(t, f, query)
 	}
 	first := fetch("symbols=NSANY")
 	if diff := cmp.Diff(first, fetch("symbols=NSANY")); diff != "" {

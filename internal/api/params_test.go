@@ -11,7 +11,8 @@ import (
 	"github.com/tickerwire/tickerwire/internal/api"
 )
 
-func newsTitles(t *testing.T, f *fixture, query string) ([]string, api.NewsResponse) {
+// getNews fetches /v1/news/all?query, which must answer 200.
+func getNews(t *testing.T, f *fixture, query string) api.NewsResponse {
 	t.Helper()
 	code, _, body := get(t, f.srv.URL+"/v1/news/all?"+query)
 	if code != http.StatusOK {
@@ -21,6 +22,12 @@ func newsTitles(t *testing.T, f *fixture, query string) ([]string, api.NewsRespo
 	if err := json.Unmarshal(body, &resp); err != nil {
 		t.Fatal(err)
 	}
+	return resp
+}
+
+func newsTitles(t *testing.T, f *fixture, query string) ([]string, api.NewsResponse) {
+	t.Helper()
+	resp := getNews(t, f, query)
 	titles := []string{}
 	for _, a := range resp.Data {
 		titles = append(titles, a.Title)

@@ -611,18 +611,24 @@ func readNasdaqListed(r io.Reader, _ string, _ *importContext, emit func(record)
 			bad(rep, fmt.Sprintf("line %d: no symbol", line))
 			return
 		}
-		listing := news.Listing{Symbol: NormalizeSymbol(sym, "XNAS"), MIC: "XNAS"}
-		switch {
-		case row["Test Issue"] == "Y":
-			rep.Skipped++
-		case row["ETF"] == "Y":
-			emit(fundRecord(row["Security Name"], listing))
-		case IsSecurityOfKind(row["Security Name"]):
-			rep.Skipped++
-		default:
-			emit(record{Name: CleanSecurityName(row["Company Name"]), AnyCountry: true, Listing: listing})
-		}
+		emitUSRow(row, news.Listing{Symbol: NormalizeSymbol(sym, "XNAS"), MIC: "XNAS"}, false, emit, rep)
 	})
+}
+
+// emitUSRow emits a row of the Nasdaq Trader listing files: a fund, a
+// company's listing, or nothing for a test issue, a row skip says to leave
+// out, or a security that is not a share.
+func emitUSRow(row map[string]string, listing news.Listing, skip bool, emit func(record), rep *FileReport) {
+	switch {
+	case skip || row["Test Issue"] == "Y":
+		rep.Skipped++
+	case row["ETF"] == "Y":
+		emit(fundRecord(row["Security Name"], listing))
+	case IsSecurityOfKind(row["Security Name"]):
+		rep.Skipped++
+	default:
+		emit(record{Name: CleanSecurityName(row["Company Name"]), AnyCountry: true, Listing: listing})
+	}
 }
 
 func readNasdaqListedShort(r io.Reader, _ string, _ *importContext, emit func(record), rep *FileReport) error {
@@ -658,17 +664,7 @@ func readOtherListed(r io.Reader, _ string, _ *importContext, emit func(record),
 			bad(rep, fmt.Sprintf("line %d: no symbol or unknown exchange %q", line, row["Exchange"]))
 			return
 		}
-		listing := news.Listing{Symbol: NormalizeSymbol(sym, mic), MIC: mic}
-		switch {
-		case row["Test Issue"] == "Y" || mic == "IEXG":
-			rep.Skipped++
-		case row["ETF"] == "Y":
-			emit(fundRecord(row["Security Name"], listing))
-		case IsSecurityOfKind(row["Security Name"]):
-			rep.Skipped++
-		default:
-			emit(record{Name: CleanSecurityName(row["Company Name"]), AnyCountry: true, Listing: listing})
-		}
+		emitUSRow(row, news.Listing{Symbol: NormalizeSymbol(sym, mic), MIC: mic}, mic == "IEXG", emit, rep)
 	})
 }
 
