@@ -6,7 +6,7 @@
 #   BENCH_LARGE=1        add the 1,000,000-article figures (search, serve RSS)
 #   BENCH_DIR=DIR        where stores and indexes are built once and kept
 #   BENCH_ONLY="a b"     run only these parts: annotate extract cluster ingest search api
-#                        (api adds 300 articles a run to its stores, pushed during the load)
+#                        (api adds 500 articles a run to its stores, pushed during the load)
 #   BENCH_RAW, BENCH_RESULTS   the raw output and the table (bench/raw.txt, bench/RESULTS.md)
 #
 # The first run builds the 100,000-article SQLite store and Bleve index
@@ -83,14 +83,18 @@ if want api; then
 		# articles pushed while loading (POST /v1/articles, 20 a second), new
 		# to the store: a corpus of this run's own seed, on URLs of their own
 		seed=$(date +%s)
-		$TW bench corpus --eval "$SHARED/data/eval" --data "$data" --seed "$seed" $((3 * 200 * COUNT)) |
+		$TW bench corpus --eval "$SHARED/data/eval" --data "$data" --seed "$seed" $((5 * 200 * COUNT)) |
 			sed "s#/news/#/pushed/$seed-#" > "$BENCH_DIR/push.jsonl"
 		pushed=0
 		# as served (responses reused while the store is unchanged, articles
 		# rendered once while each is unchanged), also while articles are
 		# pushed; with responses made afresh from the rendered articles; and
-		# with nothing reused; each also while articles are pushed
-		for setup in "64 64 $n" "64 64 $n-ingest" "0 64 $n-articles" "0 64 $n-articles-ingest" "0 0 $n-uncached" "0 0 $n-uncached-ingest"; do
+		# with nothing reused; each also while articles are pushed. The wide
+		# rows ask for two pages of each of the 100 most named symbols while
+		# articles are pushed, as served and without rendered articles kept:
+		# most of their responses are made after a write.
+		for setup in "64 64 $n" "64 64 $n-ingest" "0 64 $n-articles" "0 64 $n-articles-ingest" "0 0 $n-uncached" "0 0 $n-uncached-ingest" \
+			"64 64 $n-wide-ingest" "64 0 $n-wide-ingest-unrendered"; do
 			read -r cache articles name <<< "$setup"
 			port=$((20000 + RANDOM % 20000))
 			$TW serve --data "$data" --sources none --addr "127.0.0.1:$port" --response-cache "$cache" --article-cache "$articles" 2> bench/serve.log &
@@ -101,7 +105,14 @@ if want api; then
 			done
 			base="http://127.0.0.1:$port/v1/news/all?symbols="
 			urls=()
-			for s in AAPL MSFT GOOGL AMZN NVDA TSLA JPM XOM 7201.XTKS BA; do urls+=("$base$s"); done
+			if [[ $name == *-wide-* ]]; then
+				for s in $(curl -fs "http://127.0.0.1:$port/v1/entity/search?limit=100" |
+					python3 -c 'import json,sys; print(" ".join(sorted({e["symbol"] for e in json.load(sys.stdin)["data"]})))'); do
+					urls+=("$base$s" "$base$s&page=2")
+				done
+			else
+				for s in AAPL MSFT GOOGL AMZN NVDA TSLA JPM XOM 7201.XTKS BA; do urls+=("$base$s"); done
+			fi
 			for _ in $(seq 1 "$COUNT"); do
 				pushing=()
 				if [[ $name == *-ingest ]]; then # 100 articles a run, at most 200

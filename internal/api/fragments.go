@@ -3,6 +3,7 @@ package api
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sync"
 
@@ -38,7 +39,7 @@ var (
 	noEntities   = []byte(`"entities":[]`)
 	blankSymbol  = []byte(`{"symbol":""`)
 	blankVenue   = []byte(`,"exchange":"","exchange_long":""`)
-	errFragments = fmt.Errorf("api: an article's JSON is not cut where expected")
+	errFragments = errors.New("api: an article's JSON is not cut where expected")
 )
 
 // newFragment renders a for reuse. The parts are cut where JSON names

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"html"
 	"net/http"
 	"sort"
@@ -150,24 +151,30 @@ func (s *Server) newsAllFragments(w http.ResponseWriter, r *http.Request, params
 		s.searchError(w, err)
 		return nil, false
 	}
+	if len(kept) != len(refs) {
+		serverError(w, s.Log, fmt.Errorf("the store asked for %d of the page's %d articles", len(kept), len(refs)))
+		return nil, false
+	}
 	meta := encodeJSON(Meta{Found: res.Found, Returned: len(refs), Limit: params.Limit, Page: params.Page, NextCursor: res.Next})
-	body := make([]byte, 0, 4096*(len(refs)+1))
-	body = append(append(append(body, `{"meta":`...), bytes.TrimSuffix(meta, []byte("\n"))...), `,"data":[`...)
-	made := 0
+	size, made := len(meta)+32, 0
 	for i, ref := range refs {
-		f := kept[i]
-		if f == nil {
+		if kept[i] == nil {
 			if made == len(res.Articles) {
 				serverError(w, s.Log, errors.New("the store read fewer articles than the page lacked"))
 				return nil, false
 			}
-			if f, err = newFragment(&res.Articles[made]); err != nil {
+			if kept[i], err = newFragment(&res.Articles[made]); err != nil {
 				serverError(w, s.Log, err)
 				return nil, false
 			}
 			made++
-			s.fragments.put(ref, f)
+			s.fragments.put(ref, kept[i])
 		}
+		size += kept[i].size + 1
+	}
+	body := make([]byte, 0, size)
+	body = append(append(append(body, `{"meta":`...), bytes.TrimSuffix(meta, []byte("\n"))...), `,"data":[`...)
+	for i, f := range kept {
 		if i > 0 {
 			body = append(body, ',')
 		}
