@@ -115,7 +115,7 @@ if want api; then
 			fi
 			for _ in $(seq 1 "$COUNT"); do
 				pushing=()
-				if [[ $name == *-ingest ]]; then # 100 articles a run, at most 200
+				if [[ $name == *-ingest* ]]; then # 100 articles a run, at most 200
 					sed -n "$((pushed + 1)),$((pushed + 200))p" "$BENCH_DIR/push.jsonl" > "$BENCH_DIR/push-run.jsonl"
 					pushed=$((pushed + 200))
 					pushing=(--push "$BENCH_DIR/push-run.jsonl" --push-rate 20)
