@@ -6,6 +6,7 @@
 #   BENCH_LARGE=1        add the 1,000,000-article figures (search, serve RSS)
 #   BENCH_DIR=DIR        where stores and indexes are built once and kept
 #   BENCH_ONLY="a b"     run only these parts: annotate extract cluster ingest search api
+#                        (api adds 500 articles a run to its stores, pushed during the load)
 #   BENCH_RAW, BENCH_RESULTS   the raw output and the table (bench/raw.txt, bench/RESULTS.md)
 #
 # The first run builds the 100,000-article SQLite store and Bleve index
@@ -79,13 +80,24 @@ if want api; then
 			$TW secmaster import --data "$data" "$SHARED/data/reference" && touch "$data/.master-imported"
 		}
 		$TW bench fill --eval "$SHARED/data/eval" --data "$data" "$n"
-		# as served (responses reused while the store is unchanged), then
-		# with every response made afresh
-		for cache in 64 0; do
-			name=$n
-			[[ $cache == 0 ]] && name=$n-uncached
+		# articles pushed while loading (POST /v1/articles, 20 a second), new
+		# to the store: a corpus of this run's own seed, on URLs of their own
+		seed=$(date +%s)
+		$TW bench corpus --eval "$SHARED/data/eval" --data "$data" --seed "$seed" $((5 * 200 * COUNT)) |
+			sed "s#/news/#/pushed/$seed-#" > "$BENCH_DIR/push.jsonl"
+		pushed=0
+		# as served (responses reused while the store is unchanged, articles
+		# rendered once while each is unchanged), also while articles are
+		# pushed; with responses made afresh from the rendered articles; and
+		# with nothing reused; each also while articles are pushed. The wide
+		# rows ask for two pages of each of the 100 most named symbols while
+		# articles are pushed, as served and without rendered articles kept:
+		# most of their responses are made after a write.
+		for setup in "64 64 $n" "64 64 $n-ingest" "0 64 $n-articles" "0 64 $n-articles-ingest" "0 0 $n-uncached" "0 0 $n-uncached-ingest" \
+			"64 64 $n-wide-ingest" "64 0 $n-wide-ingest-unrendered"; do
+			read -r cache articles name <<< "$setup"
 			port=$((20000 + RANDOM % 20000))
-			$TW serve --data "$data" --sources none --addr "127.0.0.1:$port" --response-cache "$cache" 2> bench/serve.log &
+			$TW serve --data "$data" --sources none --addr "127.0.0.1:$port" --response-cache "$cache" --article-cache "$articles" 2> bench/serve.log &
 			pid=$!
 			for _ in $(seq 1 600); do
 				curl -fs "http://127.0.0.1:$port/healthz" > /dev/null 2>&1 && break
@@ -93,9 +105,22 @@ if want api; then
 			done
 			base="http://127.0.0.1:$port/v1/news/all?symbols="
 			urls=()
-			for s in AAPL MSFT GOOGL AMZN NVDA TSLA JPM XOM 7201.XTKS BA; do urls+=("$base$s"); done
+			if [[ $name == *-wide-* ]]; then
+				for s in $(curl -fs "http://127.0.0.1:$port/v1/entity/search?limit=100" |
+					python3 -c 'import json,sys; print(" ".join(sorted({e["symbol"] for e in json.load(sys.stdin)["data"]})))'); do
+					urls+=("$base$s" "$base$s&page=2")
+				done
+			else
+				for s in AAPL MSFT GOOGL AMZN NVDA TSLA JPM XOM 7201.XTKS BA; do urls+=("$base$s"); done
+			fi
 			for _ in $(seq 1 "$COUNT"); do
-				$TW bench load --concurrency 32 --duration 5s --server-pid "$pid" --name "BenchmarkAPILoad/$name" "${urls[@]}" | tee -a "$RAW"
+				pushing=()
+				if [[ $name == *-ingest* ]]; then # 100 articles a run, at most 200
+					sed -n "$((pushed + 1)),$((pushed + 200))p" "$BENCH_DIR/push.jsonl" > "$BENCH_DIR/push-run.jsonl"
+					pushed=$((pushed + 200))
+					pushing=(--push "$BENCH_DIR/push-run.jsonl" --push-rate 20)
+				fi
+				$TW bench load --concurrency 32 --duration 5s --server-pid "$pid" --name "BenchmarkAPILoad/$name" "${pushing[@]}" "${urls[@]}" | tee -a "$RAW"
 			done
 			rss=$(awk '/^VmHWM/ {printf "%.1f", $2 / 1024}' "/proc/$pid/status")
 			kill "$pid"

@@ -2,11 +2,13 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
@@ -31,10 +33,14 @@ func init() {
   tickerwire bench fill [--seed S] [--eval DIR] [--data DIR] [--reference DIR] N
       Saves the corpus of N articles (with their companies as annotation) into
       the store in --data, topping up a store filled before.
-  tickerwire bench load [--concurrency C] [--duration D] [--name NAME] [--server-pid PID] URL...
+  tickerwire bench load [--concurrency C] [--duration D] [--name NAME] [--server-pid PID]
+                        [--push FILE --push-rate R [--push-url URL]] URL...
       Requests the URLs in turn from C clients for D and prints requests/s and
       latency percentiles (and, given the server's PID, requests per second of
-      its CPU time) as a 'go test -bench' line.
+      its CPU time) as a 'go test -bench' line. With --push it writes to the
+      server meanwhile: the articles of FILE (JSON Lines, such as 'bench
+      corpus' writes) are POSTed one at a time, R a second, to --push-url
+      (default: /v1/articles on the first URL's host), each once.
   tickerwire bench report [--commit C] [--out FILE] [FILE...]
       Reads benchmark output ('go test -bench', 'bench load') and prints the
       table of figures (median of the runs, the peer's figure and the ratio,
@@ -183,13 +189,24 @@ func runBenchLoad(env *Env, args []string) error {
 	dur := fs.Duration("duration", 10*time.Second, "how long to run")
 	name := fs.String("name", "BenchmarkAPILoad", "benchmark name to print")
 	pid := fs.Int("server-pid", 0, "process id of the server, to report its CPU time per request (Linux)")
+	pushFile := fs.String("push", "", "JSON Lines file of articles to POST during the load")
+	pushRate := fs.Float64("push-rate", 10, "articles pushed per second (with --push)")
+	pushURL := fs.String("push-url", "", "where to POST the articles (default: /v1/articles on the first URL's host)")
 	if err := env.Parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
 		return errors.New("bench load: want at least one URL")
 	}
-	res, err := loadgen.Run(env.Ctx, loadgen.Config{URLs: fs.Args(), Concurrency: *conc, Duration: *dur, ServerPID: *pid})
+	cfg := loadgen.Config{URLs: fs.Args(), Concurrency: *conc, Duration: *dur, ServerPID: *pid}
+	if *pushFile != "" {
+		p, err := pushConfig(*pushFile, *pushURL, fs.Arg(0), *pushRate)
+		if err != nil {
+			return err
+		}
+		cfg.Push = p
+	}
+	res, err := loadgen.Run(env.Ctx, cfg)
 	if err != nil {
 		return err
 	}
@@ -201,6 +218,35 @@ func runBenchLoad(env *Env, args []string) error {
 	}
 	loadgen.BenchLine(env.Stdout, *name, res)
 	return nil
+}
+
+// pushConfig reads the articles to push, one JSON document a line, and
+// where to push them: target, else /v1/articles on the host of loadURL.
+func pushConfig(file, target, loadURL string, rate float64) (*loadgen.Push, error) {
+	if rate <= 0 {
+		return nil, fmt.Errorf("bench load: --push-rate must be positive, not %v", rate)
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	var bodies [][]byte
+	for line := range bytes.Lines(data) {
+		if line = bytes.TrimSpace(line); len(line) > 0 {
+			bodies = append(bodies, line)
+		}
+	}
+	if len(bodies) == 0 {
+		return nil, fmt.Errorf("bench load: %s holds no article to push", file)
+	}
+	if target == "" {
+		u, err := url.Parse(loadURL)
+		if err != nil || u.Host == "" {
+			return nil, fmt.Errorf("bench load: no host in %q to push to; give --push-url", loadURL)
+		}
+		target = (&url.URL{Scheme: u.Scheme, Host: u.Host, Path: "/v1/articles"}).String()
+	}
+	return &loadgen.Push{URL: target, ContentType: "application/json", Bodies: bodies, Rate: rate}, nil
 }
 
 func runBenchReport(env *Env, args []string) error {

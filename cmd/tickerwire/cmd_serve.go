@@ -20,7 +20,7 @@ func init() {
 		Summary: "run the API, web UI and feeds (and collect news from sources)",
 		Help: `Usage: tickerwire serve [--addr HOST:PORT] [--data DIR | --database URL] [--nats URL]
                         [--reference DIR] [--sources none|default|FILE]
-                        [--response-cache MiB]
+                        [--response-cache MiB] [--article-cache MiB]
 
 Serves the JSON API (/v1/news/all and the rest of Marketaux's /v1 API,
 Polygon's /v2/reference/news, /v1/stream, /v1/watchlists; described at
@@ -29,7 +29,9 @@ and /metrics from the store in --data; posts watchlist alerts to their
 webhooks; and collects news from its sources: --sources default adds the
 curated list of public financial feeds, FILE adds the feeds and pages it
 lists (OPML, or one URL a line), none adds nothing. With SQLite, responses of
-/v1/news/all are reused (up to --response-cache MiB) until the store changes.
+/v1/news/all are reused (up to --response-cache MiB) until the store changes,
+and each article's rendered JSON (up to --article-cache MiB) until the
+article changes.
 
 On one machine serve keeps its data in SQLite under --data and collects news
 itself. With --database (PostgreSQL) and --nats (NATS JetStream) it is
@@ -51,6 +53,7 @@ func runServe(env *Env, args []string) error {
 	sources := fs.String("sources", "none", "sources to add at start: none, default, or a FILE (OPML or one URL a line)")
 	allowPrivate := fs.Bool("allow-private-networks", false, "allow fetching from loopback and private addresses")
 	cacheMiB := fs.Int("response-cache", 64, "MiB of /v1/news/all responses reused while the store is unchanged (SQLite; 0: none)")
+	articleMiB := fs.Int("article-cache", 64, "MiB of articles rendered for /v1/news/all reused while each is unchanged (SQLite; 0: none)")
 	if err := env.Parse(fs, args); err != nil {
 		return err
 	}
@@ -77,7 +80,7 @@ func runServe(env *Env, args []string) error {
 	}
 	mux := http.NewServeMux()
 	apiServer := &api.Server{Store: st, Log: env.Log, Hub: alerts.Hub, Push: ingest.Pusher{Pipeline: pipe, Reader: fileReader()},
-		ResponseCache: max(*cacheMiB, 0) << 20,
+		ResponseCache: max(*cacheMiB, 0) << 20, ArticleCache: max(*articleMiB, 0) << 20,
 		Checks: map[string]func(context.Context) error{
 			"queue": func(context.Context) error { return b.Queue.Healthy() },
 		}}

@@ -143,3 +143,44 @@ func TestNewsAllCached(t *testing.T) {
 		t.Errorf("after the new article names another company: found %d, want %d", got.Meta.Found, first.Meta.Found)
 	}
 }
+
+// TestNewsAllArticleCache checks that responses made from kept articles
+// are byte for byte those made afresh, also after articles change.
+func TestNewsAllArticleCache(t *testing.T) {
+	f := newFixtureWith(t, "", &api.Server{KeyCheckInterval: -1, ArticleCache: 1 << 20})
+	plain := &api.Server{KeyCheckInterval: -1, Store: f.store}
+	mux := http.NewServeMux()
+	plain.Register(mux)
+	fresh := httptest.NewServer(mux)
+	t.Cleanup(fresh.Close)
+	queries := []string{"symbols=NSANY", "symbols=7201.XTKS", "symbols=HMC,NSANY", "symbols=7267", "limit=2&page=2",
+		"language=en&limit=3", "countries=jp", "search=nissan", "symbols=NSANY&sort=entity_match_score",
+		"symbols=NSANY&filter_entities=true&countries=tw", "symbols=NSANY&group_similar=true", "symbols=NONE",
+		"sort=published_on&sort_order=asc", "page=9", "search=%22", "cursor=bad"}
+	compare := func(when string) {
+		t.Helper()
+		for range 2 { // the second time from kept articles
+			for _, q := range queries {
+				wantCode, _, want := get(t, fresh.URL+"/v1/news/all?"+q)
+				code, _, got := get(t, f.srv.URL+"/v1/news/all?"+q)
+				if diff := cmp.Diff(string(want), string(got)); diff != "" || code != wantCode {
+					t.Errorf("%s: %s: status %d, want %d (-fresh +kept):\n%s", when, q, code, wantCode, diff)
+				}
+			}
+		}
+	}
+	compare("at first")
+	ctx := context.Background()
+	as := fixtureArticles()
+	ann := as[0].Annotation
+	ann.Companies = append([]news.Company{company("Renault <SA>", "FR", "Autos", 0.97, 0.3, news.Listing{Symbol: "RNO", MIC: "XPAR"})},
+		ann.Companies...)
+	if err := f.store.UpdateAnnotation(ctx, f.ids[fxTalks], ann, "s2"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.store.UpdateAnnotation(ctx, f.ids[fxRecall], as[1].Annotation, ""); err != nil {
+		t.Fatal(err)
+	}
+	queries = append(queries, "symbols=RNO")
+	compare("after re-annotation")
+}

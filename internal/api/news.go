@@ -1,8 +1,10 @@
 package api
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"html"
 	"net/http"
 	"sort"
@@ -89,11 +91,10 @@ func (s *Server) handleNewsAll(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	resp, ok := s.newsAll(w, r, params)
+	body, ok := s.newsAllBody(w, r, params)
 	if !ok {
 		return
 	}
-	body := encodeJSON(resp)
 	if cached {
 		s.cache.put(gen, key, body)
 	}
@@ -117,6 +118,69 @@ func (s *Server) cacheKey(r *http.Request, params NewsParams) (uint64, string, b
 		return 0, "", false
 	}
 	return gen, string(key), true
+}
+
+// newsAllBody answers a /v1/news/all query with the encoded response, or
+// writes the error and returns false. A store that names the versions of
+// its articles (store.RefSearcher) has its articles rendered once and
+// reused while they are unchanged, unless the query filters their entities
+// or groups similar articles.
+func (s *Server) newsAllBody(w http.ResponseWriter, r *http.Request, params NewsParams) ([]byte, bool) {
+	if rs, ok := s.Store.(store.RefSearcher); ok && s.fragments != nil && !params.Query.GroupSimilar {
+		if keep, err := entityKeeper(params); err == nil && keep == nil {
+			return s.newsAllFragments(w, r, params, rs)
+		}
+	}
+	resp, ok := s.newsAll(w, r, params)
+	if !ok {
+		return nil, false
+	}
+	return encodeJSON(resp), true
+}
+
+// newsAllFragments answers a query whose articles are shown in full from
+// the articles' rendered fragments, rendering those not yet kept.
+func (s *Server) newsAllFragments(w http.ResponseWriter, r *http.Request, params NewsParams, rs store.RefSearcher) ([]byte, bool) {
+	var kept []*fragment // of the page's articles in order; nil: not kept
+	res, refs, err := rs.SearchRefs(r.Context(), params.Query, func(ref store.ArticleRef) bool {
+		f := s.fragments.get(ref)
+		kept = append(kept, f)
+		return f != nil
+	})
+	if err != nil {
+		s.searchError(w, err)
+		return nil, false
+	}
+	if len(kept) != len(refs) {
+		serverError(w, s.Log, fmt.Errorf("the store asked for %d of the page's %d articles", len(kept), len(refs)))
+		return nil, false
+	}
+	meta := encodeJSON(Meta{Found: res.Found, Returned: len(refs), Limit: params.Limit, Page: params.Page, NextCursor: res.Next})
+	size, made := len(meta)+32, 0
+	for i, ref := range refs {
+		if kept[i] == nil {
+			if made == len(res.Articles) {
+				serverError(w, s.Log, errors.New("the store read fewer articles than the page lacked"))
+				return nil, false
+			}
+			if kept[i], err = newFragment(&res.Articles[made]); err != nil {
+				serverError(w, s.Log, err)
+				return nil, false
+			}
+			made++
+			s.fragments.put(ref, kept[i])
+		}
+		size += kept[i].size + 1
+	}
+	body := make([]byte, 0, size)
+	body = append(append(append(body, `{"meta":`...), bytes.TrimSuffix(meta, []byte("\n"))...), `,"data":[`...)
+	for i, f := range kept {
+		if i > 0 {
+			body = append(body, ',')
+		}
+		body = f.appendTo(body, params.Query.Symbols)
+	}
+	return append(body, "]}\n"...), true
 }
 
 // newsAll answers a /v1/news/all query, or writes the error and returns
@@ -152,15 +216,21 @@ func (s *Server) newsAll(w http.ResponseWriter, r *http.Request, params NewsPara
 // 400 and a failure with 500; ok is false when it answered.
 func (s *Server) search(w http.ResponseWriter, r *http.Request, q store.Query) (store.Result, bool) {
 	res, err := s.Store.SearchArticles(r.Context(), q)
-	if errors.Is(err, store.ErrBadQuery) {
-		writeError(w, badParam("search", err.Error()))
-		return res, false
-	}
 	if err != nil {
-		serverError(w, s.Log, err)
+		s.searchError(w, err)
 		return res, false
 	}
 	return res, true
+}
+
+// searchError answers a search that cannot be run with 400, another
+// failure with 500.
+func (s *Server) searchError(w http.ResponseWriter, err error) {
+	if errors.Is(err, store.ErrBadQuery) {
+		writeError(w, badParam("search", err.Error()))
+		return
+	}
+	serverError(w, s.Log, err)
 }
 
 // entityKeeper returns, for filter_entities, which companies to show: those
@@ -274,14 +344,23 @@ func DisplayTitle(a *news.Article) string {
 }
 
 func chooseListing(c news.Company, want []string) news.Listing {
+	if len(c.Listings) == 0 {
+		return c.PrimaryListing()
+	}
+	return c.Listings[listingIndex(c.Listings, want)]
+}
+
+// listingIndex returns the index of the first of listings that the first
+// symbol of want naming one names, else 0 (the primary listing).
+func listingIndex(listings []news.Listing, want []string) int {
 	for _, sym := range want {
-		for _, l := range c.Listings {
+		for i, l := range listings {
 			if strings.EqualFold(l.Symbol, sym) || strings.EqualFold(l.Key(), sym) {
-				return l
+				return i
 			}
 		}
 	}
-	return c.PrimaryListing()
+	return 0
 }
 
 // highlights returns the sentences naming the company, once each, as HTML:

@@ -41,11 +41,16 @@ type Server struct {
 	// for reuse while the store is unchanged (0: none). Only a store that
 	// tells its changes (store.Generationer) has its responses kept.
 	ResponseCache int
+	// ArticleCache is how many bytes of articles rendered for /v1/news/all
+	// to keep for reuse while each is unchanged (0: none). Only a store
+	// that names its articles' versions (store.RefSearcher) has them kept.
+	ArticleCache int
 
-	cache  *responseCache
-	limits limiters
-	keys   keyPresence
-	routes []Route
+	cache     *responseCache
+	fragments *fragmentCache
+	limits    limiters
+	keys      keyPresence
+	routes    []Route
 }
 
 // Route is one endpoint, as the OpenAPI document describes it.
@@ -95,6 +100,9 @@ func (s *Server) Register(mux *http.ServeMux) {
 	}
 	if s.ResponseCache > 0 {
 		s.cache = &responseCache{max: s.ResponseCache}
+	}
+	if s.ArticleCache > 0 {
+		s.fragments = &fragmentCache{max: s.ArticleCache}
 	}
 	page := []Param{{"limit", "integer", "Items per page, 1.." + strconv.Itoa(MaxLimit) + ".", nil}, {"page", "integer", "Page number, from 1.", nil}}
 	stats := concat(filterParams, []Param{{"group_by", "string", "What to count by (default symbol).", store.GroupBys}})

@@ -4,6 +4,7 @@
 package loadgen
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -23,9 +24,22 @@ type Config struct {
 	Duration    time.Duration // how long to run
 	Client      *http.Client  // optional
 	ServerPID   int           // optional: the server's process, whose CPU time is measured
+	// Push, when set, writes to the server while it is loaded: its bodies
+	// are POSTed to its URL in turn at its rate for the whole run.
+	Push *Push
 }
 
-// Result is what a run measured. Only successful (HTTP 200) requests count
+// Push is a steady stream of writes during a load: Bodies (articles as
+// JSON, for POST /v1/articles) are posted to URL one at a time, Rate per
+// second, each body once.
+type Push struct {
+	URL         string
+	ContentType string
+	Bodies      [][]byte
+	Rate        float64
+}
+
+// Result is what a run measured. Only successful (HTTP 2xx) requests count
 // in the latencies and the rate.
 type Result struct {
 	Requests int
@@ -36,6 +50,9 @@ type Result struct {
 	// ServerCPU is the CPU time the server process used during the run,
 	// when its process id was given (0 otherwise).
 	ServerCPU time.Duration
+	// Pushed and PushErrors count the bodies of Config.Push posted with
+	// a 2xx answer and those that failed.
+	Pushed, PushErrors int
 }
 
 // Rate is the successful requests per second.
@@ -66,6 +83,19 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 		}
 	}
 	start := time.Now()
+	if cfg.Push != nil {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			ok, errs, err := push(ctx, client, cfg.Push)
+			mu.Lock()
+			res.Pushed, res.PushErrors = ok, errs
+			if res.FirstErr == nil {
+				res.FirstErr = err
+			}
+			mu.Unlock()
+		}()
+	}
 	for w := range cfg.Concurrency {
 		wg.Add(1)
 		go func() {
@@ -115,11 +145,56 @@ func Run(ctx context.Context, cfg Config) (Result, error) {
 	return res, nil
 }
 
+// push posts p's bodies at p's rate until ctx is done or they run out; it
+// returns how many were accepted and how many failed, with the first
+// failure.
+func push(ctx context.Context, client *http.Client, p *Push) (ok, errs int, first error) {
+	if p.Rate <= 0 || len(p.Bodies) == 0 {
+		return 0, 0, nil
+	}
+	tick := time.NewTicker(time.Duration(float64(time.Second) / p.Rate))
+	defer tick.Stop()
+	for _, body := range p.Bodies {
+		select {
+		case <-ctx.Done():
+			return ok, errs, first
+		case <-tick.C:
+		}
+		err := post(ctx, client, p.URL, p.ContentType, body)
+		if ctx.Err() != nil {
+			break
+		}
+		if err != nil {
+			errs++
+			if first == nil {
+				first = err
+			}
+			continue
+		}
+		ok++
+	}
+	return ok, errs, first
+}
+
+func post(ctx context.Context, client *http.Client, url, contentType string, body []byte) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(body))
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Content-Type", contentType)
+	return do(client, req)
+}
+
 func get(ctx context.Context, client *http.Client, url string) error {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
 		return err
 	}
+	return do(client, req)
+}
+
+// do sends req and reads the answer, an error unless it is a 2xx.
+func do(client *http.Client, req *http.Request) error {
 	resp, err := client.Do(req)
 	if err != nil {
 		return err
@@ -128,8 +203,8 @@ func get(ctx context.Context, client *http.Client, url string) error {
 	if _, err := io.Copy(io.Discard, resp.Body); err != nil {
 		return err
 	}
-	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("GET %s: %s", url, resp.Status)
+	if resp.StatusCode/100 != 2 {
+		return fmt.Errorf("%s %s: %s", req.Method, req.URL, resp.Status)
 	}
 	return nil
 }
@@ -146,6 +221,9 @@ func BenchLine(w io.Writer, name string, r Result) {
 	if r.ServerCPU > 0 && r.Requests > 0 {
 		// requests per second one core of the server answers
 		fmt.Fprintf(w, "\t%.1f req/server-cpu-s", float64(r.Requests)/r.ServerCPU.Seconds())
+	}
+	if r.Pushed > 0 || r.PushErrors > 0 {
+		fmt.Fprintf(w, "\t%.1f pushed/s\t%d push-errors", float64(r.Pushed)/r.Elapsed.Seconds(), r.PushErrors)
 	}
 	fmt.Fprintln(w)
 }

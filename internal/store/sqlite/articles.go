@@ -290,6 +290,13 @@ var dialect = sqlquery.Dialect{
 
 // SearchArticles returns one page of the articles matching q, newest first.
 func (s *Store) SearchArticles(ctx context.Context, q store.Query) (store.Result, error) {
+	return s.search(ctx, q, func(r *runner, q store.Query, search searchquery.Node) (store.Result, error) {
+		return sqlquery.Search(r, dialect, q, search, articleColumns)
+	})
+}
+
+// search normalises q and answers it with run in a read transaction.
+func (s *Store) search(ctx context.Context, q store.Query, run func(*runner, store.Query, searchquery.Node) (store.Result, error)) (store.Result, error) {
 	q, search, err := store.Normalize(q)
 	if err != nil {
 		return store.Result{}, err
@@ -300,7 +307,7 @@ func (s *Store) SearchArticles(ctx context.Context, q store.Query) (store.Result
 	}
 	defer tx.Rollback()
 	r := &runner{ctx: ctx, tx: tx, stmts: &s.stmts}
-	res, err := sqlquery.Search(r, dialect, q, search, articleColumns)
+	res, err := run(r, q, search)
 	tx.Rollback()
 	if err != nil {
 		return store.Result{}, fmt.Errorf("search articles: %w", err)

@@ -38,29 +38,38 @@ type Runner interface {
 // keys along the order, which stops at the page's end. Either way the page's
 // articles are then read by ID, so no wide rows are sorted.
 func Search(r Runner, d Dialect, q store.Query, search searchquery.Node, columns string) (store.Result, error) {
+	res, page, err := Page(r, d, q, search)
+	if err != nil || len(page) == 0 {
+		return res, err
+	}
+	res.Next = NextCursor(q, page)
+	res.Articles, err = r.Articles(ByIDs(d, columns, page))
+	return res, err
+}
+
+// Page answers q as Search does, up to reading the page's articles: it
+// returns the result without them, and the keys of the page's articles in
+// order, to be read by ID (ByIDs).
+func Page(r Runner, d Dialect, q store.Query, search searchquery.Node) (store.Result, []Key, error) {
 	var res store.Result
 	var after *store.Cursor
 	if q.Cursor != "" {
 		c, err := store.DecodeCursor(q.Cursor)
 		if err != nil {
-			return res, err
+			return res, nil, err
 		}
 		after = &c
 	}
 	if matches, ok := symbolMatches(q, search); ok {
-		res, page, err := searchSymbols(r, d, q, matches, after)
-		if err != nil || len(page) == 0 {
-			return res, err
-		}
-		return readPage(r, d, q, columns, page, res)
+		return searchSymbols(r, d, q, matches, after)
 	}
 	sel, b := build(d, q, search, true)
 	join, order, byTime, err := b.order(q, search)
 	if err != nil {
-		return res, err
+		return res, nil, err
 	}
 	if after != nil && !byTime {
-		return res, fmt.Errorf("%w: a cursor pages only by %s", store.ErrBadQuery, store.SortPublished)
+		return res, nil, fmt.Errorf("%w: a cursor pages only by %s", store.ErrBadQuery, store.SortPublished)
 	}
 	base := len(b.args)
 	selectKeys := func(cond string) string {
@@ -85,18 +94,18 @@ func Search(r Runner, d Dialect, q store.Query, search searchquery.Node, columns
 	if byTime && search == nil && !sel.listings {
 		n, err := r.Count("SELECT count(*) FROM (SELECT 1 FROM "+sel.from+" WHERE "+b.where()+" LIMIT "+b.Arg(q.MaxFound+1)+") AS m", b.args)
 		if err != nil {
-			return res, err
+			return res, nil, err
 		}
 		res.Found, res.FoundMore = min(n, q.MaxFound), n > q.MaxFound
 		if n > q.Offset || res.FoundMore || after != nil {
 			if page, err = pageKeys(); err != nil {
-				return res, err
+				return res, nil, err
 			}
 		}
 	} else {
 		keys, err := r.Keys(selectKeys(b.where())+" LIMIT "+b.Arg(q.MaxFound+1), b.args)
 		if err != nil {
-			return res, err
+			return res, nil, err
 		}
 		res.Found, res.FoundMore = min(len(keys), q.MaxFound), len(keys) > q.MaxFound
 		start := q.Offset
@@ -106,27 +115,20 @@ func Search(r Runner, d Dialect, q store.Query, search searchquery.Node, columns
 		if start+q.Limit <= len(keys) || !res.FoundMore {
 			page = keys[min(start, len(keys)):min(start+q.Limit, len(keys))]
 		} else if page, err = pageKeys(); err != nil {
-			return res, err
+			return res, nil, err
 		}
 	}
-	if len(page) == 0 {
-		return res, nil
-	}
-	return readPage(r, d, q, columns, page, res)
+	return res, page, nil
 }
 
-// readPage reads the articles of the page's keys into res, with the cursor
-// of the next page.
-func readPage(r Runner, d Dialect, q store.Query, columns string, page []Key, res store.Result) (store.Result, error) {
-	var err error
-	if res.Articles, err = r.Articles(byIDs(d, columns, page)); err != nil {
-		return res, err
-	}
+// NextCursor returns the cursor of the page after page, the keys of the
+// page of q, or "" when there is none (the last page, a sort by score).
+func NextCursor(q store.Query, page []Key) string {
 	if len(page) == q.Limit && (q.Sort == "" || q.Sort == store.SortPublished) {
 		last := page[len(page)-1]
-		res.Next = store.Cursor{SortTime: time.UnixMicro(last.Micros), ID: last.ID}.Encode()
+		return store.Cursor{SortTime: time.UnixMicro(last.Micros), ID: last.ID}.Encode()
 	}
-	return res, nil
+	return ""
 }
 
 // after reports whether k comes after cursor c going down (or up, when
@@ -172,9 +174,9 @@ func (b *Builder) order(q store.Query, search searchquery.Node) (join, order str
 	return "", "", false, fmt.Errorf("%w: sort %q is not one of %s", store.ErrBadQuery, q.Sort, strings.Join(store.Sorts, ", "))
 }
 
-// byIDs returns the query reading columns of the articles of keys, in
+// ByIDs returns the query reading columns of the articles of keys, in
 // their order, and its arguments.
-func byIDs(d Dialect, columns string, keys []Key) (string, []any) {
+func ByIDs(d Dialect, columns string, keys []Key) (string, []any) {
 	b := &Builder{d: d}
 	ids := make([]string, len(keys))
 	var places strings.Builder

@@ -40,6 +40,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 	t.Run("UpdateAnnotation", func(t *testing.T) { testUpdateAnnotation(t, fresh(t)) })
 	t.Run("Search", func(t *testing.T) { testSearch(t, fresh(t)) })
 	t.Run("HostileSearch", func(t *testing.T) { testHostileSearch(t, fresh(t)) })
+	t.Run("Refs", func(t *testing.T) { testRefs(t, fresh(t)) })
 	t.Run("Sources", func(t *testing.T) { testSources(t, fresh(t)) })
 	t.Run("Master", func(t *testing.T) { testMaster(t, fresh(t)) })
 	runExtensions(t, fresh)
