@@ -269,15 +269,18 @@ var dialect = sqlquery.Dialect{
 	Placeholder: func(n int) string { return "?" + strconv.Itoa(n) },
 	Time:        func(t time.Time) any { return t.UnixMicro() },
 	Search: func(b *sqlquery.Builder, n searchquery.Node, candidates func() string, symbols []string) string {
-		cond := "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH " + b.Arg(ftsMatch(n, symbols))
-		if candidates != nil {
+		match := "SELECT rowid FROM articles_fts WHERE articles_fts MATCH " + b.Arg(ftsMatch(n, symbols))
+		switch {
+		case candidates == nil:
+			return "a.id IN (" + match + ")"
+		case len(symbols) == 0:
 			// Read the matches only between the lowest and highest candidate
 			// IDs: articles are mostly stored in time order, so for a date
 			// range this is a short stretch of the index.
-			cond += " AND rowid >= (SELECT min(article_id) FROM (" + candidates() + "))" +
-				" AND rowid <= (SELECT max(article_id) FROM (" + candidates() + "))"
+			return "a.id IN (" + match + " AND rowid >= (SELECT min(article_id) FROM (" + candidates() + "))" +
+				" AND rowid <= (SELECT max(article_id) FROM (" + candidates() + ")))"
 		}
-		return cond + ")"
+		return "a.id IN (" + fmt.Sprintf(ftsSpans, candidates(), candidates(), match, match) + ")"
 	},
 	Rank: func(ph string, n searchquery.Node) (string, string, any) {
 		return " JOIN (SELECT rowid AS rank_id, bm25(articles_fts, 3.0, 2.0, 1.0, 0.0) AS rank FROM articles_fts WHERE articles_fts MATCH " + ph +
