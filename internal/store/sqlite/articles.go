@@ -269,7 +269,8 @@ var dialect = sqlquery.Dialect{
 	Placeholder: func(n int) string { return "?" + strconv.Itoa(n) },
 	Time:        func(t time.Time) any { return t.UnixMicro() },
 	Search: func(b *sqlquery.Builder, n searchquery.Node, candidates func() string, symbols []string) string {
-		match := "SELECT rowid FROM articles_fts WHERE articles_fts MATCH " + b.Arg(ftsMatch(n, symbols))
+		ph := b.Arg(ftsMatch(n, symbols))
+		match := "SELECT rowid FROM articles_fts WHERE articles_fts MATCH " + ph
 		switch {
 		case candidates == nil:
 			return "a.id IN (" + match + ")"
@@ -280,7 +281,7 @@ var dialect = sqlquery.Dialect{
 			return "a.id IN (" + match + " AND rowid >= (SELECT min(article_id) FROM (" + candidates() + "))" +
 				" AND rowid <= (SELECT max(article_id) FROM (" + candidates() + ")))"
 		}
-		return "a.id IN (" + fmt.Sprintf(ftsSpans, candidates(), candidates(), match, match) + ")"
+		return "a.id IN (" + fmt.Sprintf(ftsSpans, candidates(), candidates(), ph) + ")"
 	},
 	Rank: func(ph string, n searchquery.Node) (string, string, any) {
 		return " JOIN (SELECT rowid AS rank_id, bm25(articles_fts, 3.0, 2.0, 1.0, 0.0) AS rank FROM articles_fts WHERE articles_fts MATCH " + ph +
