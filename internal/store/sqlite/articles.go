@@ -348,6 +348,26 @@ func (r *runner) Keys(query string, args []any) ([]sqlquery.Key, error) {
 	return keys, rows.Err()
 }
 
+func (r *runner) CountedKeys(query string, args []any) (int, []sqlquery.Key, error) {
+	rows, err := r.query(query, args)
+	if err != nil {
+		return 0, nil, err
+	}
+	defer rows.Close()
+	var n int
+	var keys []sqlquery.Key
+	for rows.Next() {
+		var micros, id sql.NullInt64
+		if err := rows.Scan(&n, &micros, &id); err != nil {
+			return 0, nil, err
+		}
+		if id.Valid {
+			keys = append(keys, sqlquery.Key{Micros: micros.Int64, ID: id.Int64})
+		}
+	}
+	return n, keys, rows.Err()
+}
+
 func (r *runner) Count(query string, args []any) (int, error) {
 	rows, err := r.query(query, args)
 	if err != nil {

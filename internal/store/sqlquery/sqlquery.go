@@ -94,9 +94,22 @@ func Where(d Dialect, q store.Query, search searchquery.Node) (string, *Builder)
 
 // selection is where a search selects its candidate articles from.
 type selection struct {
-	with     string // a WITH clause the FROM clause needs, or ""
+	with     string // the common table expression the FROM clause needs (without WITH), or ""
 	from     string // the FROM clause (without FROM) naming the articles a, with columns id and sort_time at least
 	listings bool   // from selects from the listings table
+}
+
+// withClause returns the WITH clause of the common table expressions sel
+// needs and more (or "" when there are none), with a space after it.
+func (sel selection) withClause(more ...string) string {
+	ctes := more
+	if sel.with != "" {
+		ctes = append([]string{sel.with}, more...)
+	}
+	if len(ctes) == 0 {
+		return ""
+	}
+	return "WITH " + strings.Join(ctes, ", ") + " "
 }
 
 // build returns where the candidate articles of q are selected from, and a
@@ -135,7 +148,7 @@ func build(d Dialect, q store.Query, search searchquery.Node, listings bool) (se
 					return "SELECT id AS article_id FROM (" + listed + ") AS c"
 				}
 			} else if search != nil {
-				sel.with, sel.from = "WITH listed AS MATERIALIZED ("+listed+") ", "listed AS a"
+				sel.with, sel.from = "listed AS MATERIALIZED ("+listed+")", "listed AS a"
 				candidates = func() string { return "SELECT id AS article_id FROM listed" }
 			}
 		} else {
