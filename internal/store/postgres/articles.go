@@ -244,6 +244,26 @@ func (r runner) Keys(query string, args []any) ([]sqlquery.Key, error) {
 	})
 }
 
+func (r runner) CountedKeys(query string, args []any) (int, []sqlquery.Key, error) {
+	rows, err := r.tx.Query(r.ctx, query, args...)
+	if err != nil {
+		return 0, nil, err
+	}
+	defer rows.Close()
+	var n int
+	var keys []sqlquery.Key
+	for rows.Next() {
+		var micros, id *int64
+		if err := rows.Scan(&n, &micros, &id); err != nil {
+			return 0, nil, err
+		}
+		if id != nil && micros != nil {
+			keys = append(keys, sqlquery.Key{Micros: *micros, ID: *id})
+		}
+	}
+	return n, keys, rows.Err()
+}
+
 func (r runner) Count(query string, args []any) (int, error) {
 	var n int
 	err := r.tx.QueryRow(r.ctx, query, args...).Scan(&n)

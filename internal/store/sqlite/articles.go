@@ -269,15 +269,19 @@ var dialect = sqlquery.Dialect{
 	Placeholder: func(n int) string { return "?" + strconv.Itoa(n) },
 	Time:        func(t time.Time) any { return t.UnixMicro() },
 	Search: func(b *sqlquery.Builder, n searchquery.Node, candidates func() string, symbols []string) string {
-		cond := "a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH " + b.Arg(ftsMatch(n, symbols))
-		if candidates != nil {
+		ph := b.Arg(ftsMatch(n, symbols))
+		match := "SELECT rowid FROM articles_fts WHERE articles_fts MATCH " + ph
+		switch {
+		case candidates == nil:
+			return "a.id IN (" + match + ")"
+		case len(symbols) == 0:
 			// Read the matches only between the lowest and highest candidate
 			// IDs: articles are mostly stored in time order, so for a date
 			// range this is a short stretch of the index.
-			cond += " AND rowid >= (SELECT min(article_id) FROM (" + candidates() + "))" +
-				" AND rowid <= (SELECT max(article_id) FROM (" + candidates() + "))"
+			return "a.id IN (" + match + " AND rowid >= (SELECT min(article_id) FROM (" + candidates() + "))" +
+				" AND rowid <= (SELECT max(article_id) FROM (" + candidates() + ")))"
 		}
-		return cond + ")"
+		return "a.id IN (" + fmt.Sprintf(ftsSpans, candidates(), candidates(), ph) + ")"
 	},
 	Rank: func(ph string, n searchquery.Node) (string, string, any) {
 		return " JOIN (SELECT rowid AS rank_id, bm25(articles_fts, 3.0, 2.0, 1.0, 0.0) AS rank FROM articles_fts WHERE articles_fts MATCH " + ph +
@@ -349,6 +353,26 @@ func (r *runner) Keys(query string, args []any) ([]sqlquery.Key, error) {
 		keys = append(keys, k)
 	}
 	return keys, rows.Err()
+}
+
+func (r *runner) CountedKeys(query string, args []any) (int, []sqlquery.Key, error) {
+	rows, err := r.query(query, args)
+	if err != nil {
+		return 0, nil, err
+	}
+	defer rows.Close()
+	var n int
+	var keys []sqlquery.Key
+	for rows.Next() {
+		var micros, id sql.NullInt64
+		if err := rows.Scan(&n, &micros, &id); err != nil {
+			return 0, nil, err
+		}
+		if id.Valid {
+			keys = append(keys, sqlquery.Key{Micros: micros.Int64, ID: id.Int64})
+		}
+	}
+	return n, keys, rows.Err()
 }
 
 func (r *runner) Count(query string, args []any) (int, error) {

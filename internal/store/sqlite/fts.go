@@ -14,6 +14,28 @@ import (
 // (symbolToken, as SQL).
 const ftsSymbols = `(SELECT group_concat('s' || hex(symbol), ' ') FROM (SELECT DISTINCT symbol FROM article_listings WHERE article_id = ?1))`
 
+// ftsSpans selects the rowids of the full-text matches (of the MATCH
+// placeholder %[3]s) that may be candidates (the IDs the subqueries %[1]s
+// and %[2]s select, as article_id). It reads the index only over the span
+// of the candidate IDs, split in two at their widest gap of blocks of 2^14
+// IDs with none. Articles are mostly stored in time order, so the
+// candidates of a date range are mostly one stretch of IDs; a few stored
+// late would stretch a single span over every match of their symbols in
+// between, to each of which FTS5 steps the other terms. Without a gap, the
+// second span (joined on fts_gap) opens no FTS5 cursor.
+const ftsSpans = `WITH fts_span AS MATERIALIZED (
+	SELECT coalesce(min(article_id), 1) AS lo, coalesce(max(article_id), 0) AS hi FROM (%[1]s)),
+fts_blocks AS MATERIALIZED (SELECT DISTINCT article_id >> 14 AS k FROM (%[2]s)),
+fts_gap AS MATERIALIZED (
+	SELECT ((k + 1) << 14) - 1 AS lo, next << 14 AS hi
+	FROM (SELECT k, (SELECT min(n.k) FROM fts_blocks AS n WHERE n.k > fts_blocks.k) AS next FROM fts_blocks)
+	WHERE next > k + 1 ORDER BY next - k DESC LIMIT 1)
+SELECT rowid FROM articles_fts WHERE articles_fts MATCH %[3]s
+	AND rowid >= (SELECT lo FROM fts_span) AND rowid <= coalesce((SELECT lo FROM fts_gap), (SELECT hi FROM fts_span))
+UNION ALL
+SELECT articles_fts.rowid FROM fts_gap CROSS JOIN articles_fts WHERE articles_fts MATCH %[3]s
+	AND articles_fts.rowid >= fts_gap.hi AND articles_fts.rowid <= (SELECT hi FROM fts_span)`
+
 // symbolToken is the token of a symbol in the symbols column of
 // articles_fts: "s" and the symbol's bytes in hex.
 func symbolToken(symbol string) string {

@@ -19,6 +19,10 @@ type Key struct{ Micros, ID int64 }
 type Runner interface {
 	// Keys returns the rows (sort time in microseconds, ID) a query selects.
 	Keys(query string, args []any) ([]Key, error)
+	// CountedKeys returns the number in the first column of the rows a
+	// query selects and the keys in the other two (sort time in
+	// microseconds, ID), which are both NULL in a row holding only the number.
+	CountedKeys(query string, args []any) (int, []Key, error)
 	// Count returns the number a query selects.
 	Count(query string, args []any) (int, error)
 	// Articles returns the articles a query selects, in its order, with
@@ -73,7 +77,7 @@ func Page(r Runner, d Dialect, q store.Query, search searchquery.Node) (store.Re
 	}
 	base := len(b.args)
 	selectKeys := func(cond string) string {
-		return sel.with + "SELECT " + d.Micros("a.sort_time") + ", a.id FROM " + sel.from + join + " WHERE " + cond + " ORDER BY " + order
+		return sel.withClause() + "SELECT " + d.Micros("a.sort_time") + ", a.id FROM " + sel.from + join + " WHERE " + cond + " ORDER BY " + order
 	}
 	// pageKeys selects the keys of the page with LIMIT and OFFSET, or
 	// after the cursor.
@@ -102,6 +106,17 @@ func Page(r Runner, d Dialect, q store.Query, search searchquery.Node) (store.Re
 				return res, nil, err
 			}
 		}
+	} else if byTime {
+		n, keys, err := r.CountedKeys(countedPage(b, sel, q, after, "SELECT "+d.Micros("a.sort_time")+" AS k_micros, a.id AS k_id FROM "+sel.from+join+" WHERE "+b.where()+" ORDER BY "+order))
+		if err != nil {
+			return res, nil, err
+		}
+		res.Found, res.FoundMore = min(n, q.MaxFound), n > q.MaxFound
+		if page = keys; len(page) < q.Limit && res.FoundMore {
+			if page, err = pageKeys(); err != nil {
+				return res, nil, err
+			}
+		}
 	} else {
 		keys, err := r.Keys(selectKeys(b.where())+" LIMIT "+b.Arg(q.MaxFound+1), b.args)
 		if err != nil {
@@ -119,6 +134,28 @@ func Page(r Runner, d Dialect, q store.Query, search searchquery.Node) (store.Re
 		}
 	}
 	return res, page, nil
+}
+
+// countedPage returns the query (for Runner.CountedKeys) counting the keys
+// (k_micros, k_id) that matches selects in q's time order, up to
+// q.MaxFound+1, and selecting the page's among them, after the cursor or
+// from q.Offset; and its arguments, added to b. One query gives both,
+// without returning every key.
+func countedPage(b *Builder, sel selection, q store.Query, after *store.Cursor, matches string) (string, []any) {
+	dir, op := "DESC", "<"
+	if q.Ascending {
+		dir, op = "ASC", ">"
+	}
+	keys := "page_keys AS MATERIALIZED (" + matches + " LIMIT " + b.Arg(q.MaxFound+1) + ")"
+	cond, offset := "", q.Offset
+	if after != nil {
+		cond = " WHERE (k_micros, k_id) " + op + " (" + b.Arg(after.SortTime.UnixMicro()) + ", " + b.Arg(after.ID) + ")"
+		offset = 0
+	}
+	order := func(t string) string { return " ORDER BY " + t + "k_micros " + dir + ", " + t + "k_id " + dir }
+	return sel.withClause(keys) + "SELECT c.n, p.k_micros, p.k_id FROM (SELECT count(*) AS n FROM page_keys) AS c" +
+		" LEFT JOIN (SELECT k_micros, k_id FROM page_keys" + cond + order("") + " LIMIT " + b.Arg(q.Limit) + " OFFSET " + b.Arg(offset) + ") AS p" +
+		" ON TRUE" + order("p."), b.args
 }
 
 // NextCursor returns the cursor of the page after page, the keys of the

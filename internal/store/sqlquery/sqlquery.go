@@ -94,9 +94,22 @@ func Where(d Dialect, q store.Query, search searchquery.Node) (string, *Builder)
 
 // selection is where a search selects its candidate articles from.
 type selection struct {
-	with     string // a WITH clause the FROM clause needs, or ""
+	with     string // the common table expression the FROM clause needs (without WITH), or ""
 	from     string // the FROM clause (without FROM) naming the articles a, with columns id and sort_time at least
 	listings bool   // from selects from the listings table
+}
+
+// withClause returns the WITH clause of the common table expressions sel
+// needs and more (or "" when there are none), with a space after it.
+func (sel selection) withClause(more ...string) string {
+	ctes := more
+	if sel.with != "" {
+		ctes = append([]string{sel.with}, more...)
+	}
+	if len(ctes) == 0 {
+		return ""
+	}
+	return "WITH " + strings.Join(ctes, ", ") + " "
 }
 
 // build returns where the candidate articles of q are selected from, and a
@@ -127,11 +140,15 @@ func build(d Dialect, q store.Query, search searchquery.Node, listings bool) (se
 			return "SELECT article_id FROM article_listings WHERE " + cond + b.timeRange("sort_time", q)
 		}
 		if listings && !b.wide && (search == nil || d.SearchOnIDs) && len(store.SymbolMatches(q.Symbols)) > 0 {
-			cond, _ := b.entityCond(q, "")
-			listed := "SELECT DISTINCT sort_time, article_id AS id FROM article_listings WHERE " + cond + b.timeRange("sort_time", q)
+			listed, ordered := b.listed(q)
 			sel = selection{from: "(" + listed + ") AS a", listings: true}
-			if search != nil {
-				sel.with, sel.from = "WITH listed AS MATERIALIZED ("+listed+") ", "listed AS a"
+			if search != nil && ordered {
+				candidates = func() string {
+					listed, _ := b.listed(q)
+					return "SELECT id AS article_id FROM (" + listed + ") AS c"
+				}
+			} else if search != nil {
+				sel.with, sel.from = "listed AS MATERIALIZED ("+listed+")", "listed AS a"
 				candidates = func() string { return "SELECT id AS article_id FROM listed" }
 			}
 		} else {
@@ -174,6 +191,27 @@ func build(d Dialect, q store.Query, search searchquery.Node, listings bool) (se
 		b.add(strings.TrimPrefix(r, " AND "))
 	}
 	return sel, b
+}
+
+// listed returns the query selecting the sort_time and id of each article
+// that q's entity filters select, once, within its date range, and whether
+// it reads them along one index in time order. A query by symbols alone
+// reads article_symbols (each article once per symbol) and, for a
+// SYMBOL.MIC, article_listings; with other entity filters, it reads and
+// deduplicates the listing rows that pass them.
+func (b *Builder) listed(q store.Query) (query string, ordered bool) {
+	rest := q
+	rest.Symbols = nil
+	if cond, ok := (&Builder{d: b.d}).entityCond(rest, ""); !ok || cond == "TRUE" {
+		matches := distinctMatches(q.Symbols)
+		parts := make([]string, len(matches))
+		for i, m := range matches {
+			parts[i] = symbolSelect(b, m, "sort_time, article_id AS id") + b.timeRange("sort_time", q)
+		}
+		return strings.Join(parts, " UNION "), len(parts) == 1 && matches[0].MIC == ""
+	}
+	cond, _ := b.entityCond(q, "")
+	return "SELECT DISTINCT sort_time, article_id AS id FROM article_listings WHERE " + cond + b.timeRange("sort_time", q), false
 }
 
 // add adds a condition that reads only a.id and a.sort_time.

@@ -33,13 +33,20 @@ func symbolMatches(q store.Query, search searchquery.Node) ([]store.SymbolMatch,
 	if !reflect.ValueOf(rest).IsZero() { // any other filter, including ones added later
 		return nil, false
 	}
+	matches := distinctMatches(q.Symbols)
+	return matches, len(matches) > 0
+}
+
+// distinctMatches returns the listings symbols ask for
+// (store.SymbolMatches), each once.
+func distinctMatches(symbols []string) []store.SymbolMatch {
 	var matches []store.SymbolMatch
-	for _, m := range store.SymbolMatches(q.Symbols) {
+	for _, m := range store.SymbolMatches(symbols) {
 		if !slices.Contains(matches, m) {
 			matches = append(matches, m)
 		}
 	}
-	return matches, len(matches) > 0
+	return matches
 }
 
 // symbolKeys returns the query selecting the keys of the page of a query

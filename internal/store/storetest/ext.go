@@ -150,7 +150,7 @@ func testSorts(t *testing.T, s store.Store) {
 }
 
 // testCursor pages with a cursor through articles, many sharing a time,
-// both ways, all of them and those naming a company, while new articles
+// both ways, all of them and those naming a company or a word, while new articles
 // arrive, counting up to maxFound (0: the default) of them.
 func testCursor(t *testing.T, s store.Store, maxFound int) {
 	const n = 230
@@ -170,12 +170,12 @@ func testCursor(t *testing.T, s store.Store, maxFound int) {
 		wantFound = maxFound
 	}
 	late := 0
-	for _, symbols := range [][]string{nil, {"CRSR"}} {
+	for _, by := range []store.Query{{}, {Symbols: []string{"CRSR"}}, {Search: "article"}, {Symbols: []string{"CRSR"}, Search: "article"}} {
 		for _, asc := range []bool{false, true} {
 			want := n + late // the late articles of earlier walks are newest
 			seen := map[string]int{}
 			var order []string
-			q := store.Query{Symbols: symbols, Limit: 17, MaxFound: maxFound, Filters: store.Filters{Ascending: asc}}
+			q := store.Query{Symbols: by.Symbols, Search: by.Search, Limit: 17, MaxFound: maxFound, Filters: store.Filters{Ascending: asc}}
 			for pages := 0; ; pages++ {
 				if pages > n {
 					t.Fatal("cursor never ends")
@@ -193,7 +193,7 @@ func testCursor(t *testing.T, s store.Store, maxFound int) {
 				}
 				if pages == 0 { // an article arriving later is newer than all: never in a descending walk
 					late++
-					save(t, s, article(fmt.Sprintf("late %d", late), base.Add(time.Hour)))
+					save(t, s, article(fmt.Sprintf("late article %d", late), base.Add(time.Hour)))
 				}
 				if res.Next == "" {
 					break
@@ -204,7 +204,7 @@ func testCursor(t *testing.T, s store.Store, maxFound int) {
 				want++ // this walk's late article is last going up
 			}
 			if len(seen) != want || len(order) != want {
-				t.Errorf("symbols %v, ascending %v: %d distinct of %d returned, want %d each", symbols, asc, len(seen), len(order), want)
+				t.Errorf("symbols %v, search %q, ascending %v: %d distinct of %d returned, want %d each", by.Symbols, by.Search, asc, len(seen), len(order), want)
 			}
 		}
 	}
