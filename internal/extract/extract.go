@@ -110,7 +110,9 @@ func document(doc *html.Node, pageURL string, reparse func() (*html.Node, error)
 // bodies runs the two body extractors on doc: readability over the whole
 // page, then trafilatura over the part readability chose (tf), which it
 // cleans of the boilerplate readability keeps. That is cheaper than
-// trafilatura over the whole page, whose cost grows with the page. Only when
+// trafilatura over the whole page, whose cost grows with the page; the
+// plain paragraphs of the choice are shortened for it (see shortenPlain).
+// Only when
 // readability finds less than minReadabilityText does trafilatura read the
 // whole page. title and lang are the page title and text language the
 // libraries found. doc is changed unless reparse is nil; reparse gives the
@@ -136,8 +138,13 @@ func bodies(doc *html.Node, u *nurl.URL, date htmldate.Result, reparse func() (*
 		title = art.Title()
 	}
 	if textLen(rd) >= minReadabilityText {
+		whole, cut := shortenPlain(art.Node)
+		if cut > 0 { // trafilatura falls back to all text when it keeps too little: what was cut counts
+			opts.Config = trafilatura.DefaultConfig()
+			opts.Config.MinExtractedSize = max(0, opts.Config.MinExtractedSize-cut)
+		}
 		if tr, err := trafilatura.ExtractDocument(asDocument(art.Node), opts); err == nil {
-			tf, lang = paragraphs(tr.ContentNode), tr.Metadata.Language
+			tf, lang = restorePlain(paragraphs(tr.ContentNode), whole), tr.Metadata.Language
 		}
 		return tf, rd, title, lang
 	}

@@ -1,0 +1,115 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Trafilatura, run over readability's choice, takes the boilerplate out of
+// it, and what it takes is marked: a class or id that names it (a caption,
+// a teaser box), link text, or a short line (a credit, a "Read more"). A long
+// paragraph of plain text carries none of these marks and trafilatura keeps
+// it, yet its cost grows with that text (it copies the tree three times and
+// detects the language of all the text it keeps). So before trafilatura
+// runs, shortenPlain cuts such paragraphs down to their first words, which
+// keeps the tree's shape for trafilatura's choices, and the paragraphs
+// trafilatura keeps get their whole text back.
+
+// minPlainText is the least text, in bytes, of a paragraph shortenPlain
+// cuts; plainStub is how much of it, at most, stays.
+const (
+	minPlainText = 200
+	plainStub    = 100
+)
+
+// shortenPlain cuts the plain paragraphs under n, <p> elements of text and
+// inline elements without links and without a class or an id, with at
+// least minPlainText bytes of text, down to about plainStub bytes. It returns
+// the whole text of each paragraph (as paragraphs renders it) by its
+// shortened text, and the number of characters taken out.
+func shortenPlain(n *html.Node) (whole map[string]string, cut int) {
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom != atom.P || !isPlain(c) {
+				walk(c)
+				continue
+			}
+			ps := paragraphs(c)
+			if len(ps) != 1 || len(ps[0]) < minPlainText {
+				continue
+			}
+			stub := prefixWords(ps[0], plainStub)
+			if _, dup := whole[stub]; dup {
+				continue
+			}
+			if whole == nil {
+				whole = map[string]string{}
+			}
+			whole[stub] = ps[0]
+			cut += utf8.RuneCountInString(ps[0]) - utf8.RuneCountInString(stub)
+			for c.FirstChild != nil {
+				c.RemoveChild(c.FirstChild)
+			}
+			c.AppendChild(&html.Node{Type: html.TextNode, Data: stub})
+		}
+	}
+	walk(n)
+	return whole, cut
+}
+
+// isPlain reports whether nothing under p is a link, has a class or an id,
+// or is an element paragraphs leaves out or starts a block with.
+func isPlain(p *html.Node) bool {
+	if hasClassOrID(p) {
+		return false
+	}
+	for c := p.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.DataAtom == atom.A || c.DataAtom == atom.Br || !isKnownInline(c) || skipTags[c.DataAtom] || !isPlain(c)) {
+			return false
+		}
+	}
+	return true
+}
+
+// hasClassOrID reports whether n has a class or an id attribute.
+func hasClassOrID(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if (a.Key == "class" || a.Key == "id") && strings.TrimSpace(a.Val) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// prefixWords is the longest prefix of the words of s, at most max bytes
+// long (at least the first word).
+func prefixWords(s string, max int) string {
+	if len(s) <= max {
+		return s
+	}
+	if i := strings.LastIndexByte(s[:max+1], ' '); i > 0 {
+		return s[:i]
+	}
+	if i := strings.IndexByte(s, ' '); i > 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// restorePlain gives the paragraphs ps that shortenPlain cut their whole
+// text back.
+func restorePlain(ps []string, whole map[string]string) []string {
+	for i, p := range ps {
+		if w, ok := whole[p]; ok {
+			ps[i] = w
+		}
+	}
+	return ps
+}

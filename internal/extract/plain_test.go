@@ -1,0 +1,78 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestShortenPlain(t *testing.T) {
+	long := strings.Repeat("word ", 60) + "end." // 304 bytes
+	stub := strings.TrimSpace(strings.Repeat("word ", 20))
+	tests := []struct {
+		name, body, want string
+		whole            map[string]string
+	}{
+		{"a long plain paragraph is cut to its first words",
+			`<div><p>` + long + `</p></div>`,
+			`<div><p>` + stub + `</p></div>`,
+			map[string]string{stub: long}},
+		{"inline elements are plain",
+			`<p><em>` + long + `</em></p>`,
+			`<p>` + stub + `</p>`,
+			map[string]string{stub: long}},
+		{"a short paragraph stays",
+			`<p>Short text.</p>`, `<p>Short text.</p>`, nil},
+		{"a paragraph with a link stays",
+			`<p>` + long + `<a href="/x">more</a></p>`, `<p>` + long + `<a href="/x">more</a></p>`, nil},
+		{"a paragraph with a class, or holding one, stays",
+			`<p class="caption">` + long + `</p><p><span class="credit">` + long + `</span></p>`,
+			`<p class="caption">` + long + `</p><p><span class="credit">` + long + `</span></p>`, nil},
+		{"a paragraph of lines stays",
+			`<p>` + long + `<br>` + long + `</p>`, `<p>` + long + `<br/>` + long + `</p>`, nil},
+	}
+	for _, tt := range tests {
+		doc := parse(t, tt.body)
+		whole, cut := shortenPlain(doc)
+		if diff := cmp.Diff(tt.whole, whole); diff != "" {
+			t.Errorf("%s: whole texts (-want +got):\n%s", tt.name, diff)
+		}
+		if want := len(long) - len(stub); tt.whole != nil && cut != want {
+			t.Errorf("%s: cut %d characters, want %d", tt.name, cut, want)
+		}
+		want := `<html><head></head><body>` + tt.want + `</body></html>`
+		if got := render(t, doc); got != want {
+			t.Errorf("%s: shortened\n%s\nwant\n%s", tt.name, got, want)
+		}
+	}
+}
+
+func TestRestorePlain(t *testing.T) {
+	whole := map[string]string{"First words": "First words of a long paragraph."}
+	got := restorePlain([]string{"Heading", "First words", "Other"}, whole)
+	want := []string{"Heading", "First words of a long paragraph.", "Other"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("restorePlain (-want +got):\n%s", diff)
+	}
+}
+
+func TestPrefixWords(t *testing.T) {
+	tests := []struct {
+		s    string
+		max  int
+		want string
+	}{
+		{"short", 10, "short"},
+		{"one two three", 9, "one two"},
+		{"one two three", 7, "one two"},
+		{"one two three", 6, "one"},
+		{"unbroken text", 3, "unbroken"},
+		{"unbroken", 3, "unbroken"},
+	}
+	for _, tt := range tests {
+		if got := prefixWords(tt.s, tt.max); got != tt.want {
+			t.Errorf("prefixWords(%q, %d) = %q, want %q", tt.s, tt.max, got, tt.want)
+		}
+	}
+}
