@@ -11,9 +11,10 @@ import (
 // Trafilatura, run over readability's choice, takes the boilerplate out of
 // it, and what it takes is marked: a class or id that names it (a caption,
 // a teaser box), link text, or a short line (a credit, a "Read more"). A long
-// paragraph of plain text carries none of these marks and trafilatura keeps
-// it, yet its cost grows with that text (it copies the tree three times and
-// detects the language of all the text it keeps). So before trafilatura
+// paragraph of plain text, with few links, carries none of these marks and
+// trafilatura keeps it, yet its cost grows with that text (it copies the
+// tree three times and detects the language of all the text it keeps). So
+// before trafilatura
 // runs, shortenPlain cuts such paragraphs down to their first words, which
 // keeps the tree's shape for trafilatura's choices, and the paragraphs
 // trafilatura keeps get their whole text back.
@@ -25,9 +26,13 @@ const (
 	plainStub    = 100
 )
 
-// shortenPlain cuts the plain paragraphs under n, <p> elements of text and
-// inline elements without links and without a class or an id, with at
-// least minPlainText bytes of text, down to about plainStub bytes. It returns
+// maxPlainLinkShare is the largest share of a plain paragraph's text that
+// is link text.
+const maxPlainLinkShare = 0.3
+
+// shortenPlain cuts the plain paragraphs under n (see plainText) with at
+// least minPlainText bytes of text down to about plainStub bytes of their
+// text, links taken out. It returns
 // the whole text of each paragraph (as paragraphs renders it) by its
 // shortened text, and the number of characters taken out.
 func shortenPlain(n *html.Node) (whole map[string]string, cut int) {
@@ -37,8 +42,11 @@ func shortenPlain(n *html.Node) (whole map[string]string, cut int) {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			if c.DataAtom != atom.P || !isPlain(c) {
+			if c.DataAtom != atom.P {
 				walk(c)
+				continue
+			}
+			if text, ok := plainText(c); !ok || text < minPlainText {
 				continue
 			}
 			ps := paragraphs(c)
@@ -64,18 +72,34 @@ func shortenPlain(n *html.Node) (whole map[string]string, cut int) {
 	return whole, cut
 }
 
-// isPlain reports whether nothing under p is a link, has a class or an id,
-// or is an element paragraphs leaves out or starts a block with.
-func isPlain(p *html.Node) bool {
-	if hasClassOrID(p) {
-		return false
-	}
-	for c := p.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && (c.DataAtom == atom.A || c.DataAtom == atom.Br || !isKnownInline(c) || skipTags[c.DataAtom] || !isPlain(c)) {
+// plainText is the length in bytes of the text under p, and whether p is a
+// plain paragraph: nothing under p has a class or an id or is an element
+// paragraphs leaves out or starts a block with, and at most
+// maxPlainLinkShare of its text is link text.
+func plainText(p *html.Node) (text int, ok bool) {
+	var link int
+	var walk func(n *html.Node, inLink bool) bool
+	walk = func(n *html.Node, inLink bool) bool {
+		if hasClassOrID(n) {
 			return false
 		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				text += len(c.Data)
+				if inLink {
+					link += len(c.Data)
+				}
+			case html.ElementNode:
+				if c.DataAtom == atom.Br || !isKnownInline(c) || skipTags[c.DataAtom] || !walk(c, inLink || c.DataAtom == atom.A) {
+					return false
+				}
+			}
+		}
+		return true
 	}
-	return true
+	ok = walk(p, false) && float64(link) <= maxPlainLinkShare*float64(text)
+	return text, ok
 }
 
 // hasClassOrID reports whether n has a class or an id attribute.
