@@ -112,11 +112,10 @@ func document(doc *html.Node, pageURL string, reparse func() (*html.Node, error)
 // cleans of the boilerplate readability keeps. That is cheaper than
 // trafilatura over the whole page, whose cost grows with the page; the
 // plain paragraphs of the choice are shortened for it (see shortenPlain).
-// Only when
-// readability finds less than minReadabilityText does trafilatura read the
-// whole page. title and lang are the page title and text language the
-// libraries found. doc is changed unless reparse is nil; reparse gives the
-// whole page again.
+// Only when readability finds less than minReadabilityText does
+// trafilatura read the whole page. title and lang are the page title and
+// text language the libraries found. doc is changed unless reparse is nil;
+// reparse gives the whole page again.
 func bodies(doc *html.Node, u *nurl.URL, date htmldate.Result, reparse func() (*html.Node, error)) (tf, rd []string, title, lang string) {
 	opts := trafilatura.Options{
 		OriginalURL:      u,
@@ -138,11 +137,12 @@ func bodies(doc *html.Node, u *nurl.URL, date htmldate.Result, reparse func() (*
 		title = art.Title()
 	}
 	if textLen(rd) >= minReadabilityText {
-		whole, cut := shortenPlain(art.Node)
-		if cut > 0 { // trafilatura falls back to all text when it keeps too little: what was cut counts
-			opts.Config = trafilatura.DefaultConfig()
-			opts.Config.MinExtractedSize = max(0, opts.Config.MinExtractedSize-cut)
-		}
+		// trafilatura reads the text of all <p> against three times its
+		// least extracted size, and falls back to all the text when it
+		// keeps less than that size: what is cut still counts
+		opts.Config = trafilatura.DefaultConfig()
+		whole, cut := shortenPlain(art.Node, 3*opts.Config.MinExtractedSize)
+		opts.Config.MinExtractedSize = max(0, opts.Config.MinExtractedSize-cut)
 		if tr, err := trafilatura.ExtractDocument(asDocument(art.Node), opts); err == nil {
 			tf, lang = restorePlain(paragraphs(tr.ContentNode), whole), tr.Metadata.Language
 		}

@@ -32,10 +32,13 @@ const maxPlainLinkShare = 0.3
 
 // shortenPlain cuts the plain paragraphs under n (see plainText) with at
 // least minPlainText bytes of text down to about plainStub bytes of their
-// text, links taken out. It returns
-// the whole text of each paragraph (as paragraphs renders it) by its
-// shortened text, and the number of characters taken out.
-func shortenPlain(n *html.Node) (whole map[string]string, cut int) {
+// text, links taken out, as long as at least minLeft characters of text
+// stay in n's <p> elements (trafilatura compares that text with its
+// thresholds). It returns the whole text of each paragraph (as paragraphs
+// renders it) by its shortened text, and the number of characters taken out
+// of the paragraphs' text.
+func shortenPlain(n *html.Node, minLeft int) (whole map[string]string, cut int) {
+	left := paragraphRunes(n)
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -57,11 +60,16 @@ func shortenPlain(n *html.Node) (whole map[string]string, cut int) {
 			if _, dup := whole[stub]; dup {
 				continue
 			}
+			rest := left - paragraphRunes(c) + utf8.RuneCountInString(stub)
+			if rest < minLeft {
+				return
+			}
 			if whole == nil {
 				whole = map[string]string{}
 			}
 			whole[stub] = ps[0]
 			cut += utf8.RuneCountInString(ps[0]) - utf8.RuneCountInString(stub)
+			left = rest
 			for c.FirstChild != nil {
 				c.RemoveChild(c.FirstChild)
 			}
@@ -70,6 +78,24 @@ func shortenPlain(n *html.Node) (whole map[string]string, cut int) {
 	}
 	walk(n)
 	return whole, cut
+}
+
+// paragraphRunes is the number of characters of text in the <p> elements
+// under n, n included.
+func paragraphRunes(n *html.Node) int {
+	count := 0
+	var walk func(n *html.Node, inP bool)
+	walk = func(n *html.Node, inP bool) {
+		inP = inP || n.Type == html.ElementNode && n.DataAtom == atom.P
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode && inP {
+				count += utf8.RuneCountInString(c.Data)
+			}
+			walk(c, inP)
+		}
+	}
+	walk(n, false)
+	return count
 }
 
 // plainText is the length in bytes of the text under p, and whether p is a

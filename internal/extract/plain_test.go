@@ -38,7 +38,7 @@ func TestShortenPlain(t *testing.T) {
 	}
 	for _, tt := range tests {
 		doc := parse(t, tt.body)
-		whole, cut := shortenPlain(doc)
+		whole, cut := shortenPlain(doc, 0)
 		if diff := cmp.Diff(tt.whole, whole); diff != "" {
 			t.Errorf("%s: whole texts (-want +got):\n%s", tt.name, diff)
 		}
@@ -48,6 +48,24 @@ func TestShortenPlain(t *testing.T) {
 		want := `<html><head></head><body>` + tt.want + `</body></html>`
 		if got := render(t, doc); got != want {
 			t.Errorf("%s: shortened\n%s\nwant\n%s", tt.name, got, want)
+		}
+	}
+}
+
+// TestShortenPlainLeavesText checks that shortenPlain stops before less
+// than minLeft characters of paragraph text would stay.
+func TestShortenPlainLeavesText(t *testing.T) {
+	var body string
+	for _, w := range []string{"one", "two", "six"} {
+		body += "<p>" + w + strings.Repeat(" word", 59) + " end.</p>"
+	}
+	full := len("one" + strings.Repeat(" word", 59) + " end.")
+	stub := len(prefixWords("one"+strings.Repeat(" word", 59), plainStub))
+	for _, tt := range []struct{ minLeft, cuts int }{
+		{0, 3}, {3 * full, 0}, {2*full + stub, 1}, {full + 2*stub, 2}, {full + 2*stub + 1, 1},
+	} {
+		if whole, _ := shortenPlain(parse(t, body), tt.minLeft); len(whole) != tt.cuts {
+			t.Errorf("minLeft %d: %d paragraphs cut, want %d", tt.minLeft, len(whole), tt.cuts)
 		}
 	}
 }
