@@ -20,10 +20,12 @@ import (
 // trafilatura keeps get their whole text back.
 
 // minPlainText is the least text, in bytes, of a paragraph shortenPlain
-// cuts; plainStub is how much of it, at most, stays.
+// cuts; plainStub is how many characters of it, at most, stay. (On the
+// development pages, trafilatura keeps paragraphs cut to 40 characters as it
+// keeps them whole, but drops some cut to 30.)
 const (
-	minPlainText = 200
-	plainStub    = 100
+	minPlainText = 150
+	plainStub    = 60
 )
 
 // maxPlainLinkShare is the largest share of a plain paragraph's text that
@@ -31,7 +33,7 @@ const (
 const maxPlainLinkShare = 0.3
 
 // shortenPlain cuts the plain paragraphs under n (see plainText) with at
-// least minPlainText bytes of text down to about plainStub bytes of their
+// least minPlainText bytes of text down to about plainStub characters of their
 // text, links taken out, as long as at least minLeft characters of text
 // stay in n's <p> elements (trafilatura compares that text with its
 // thresholds). It returns the whole text of each paragraph (as paragraphs
@@ -138,13 +140,21 @@ func hasClassOrID(n *html.Node) bool {
 	return false
 }
 
-// prefixWords is the longest prefix of the words of s, at most max bytes
-// long (at least the first word).
+// prefixWords is the longest prefix of the words of s at most max
+// characters long (at least the first word).
 func prefixWords(s string, max int) string {
-	if len(s) <= max {
+	end := len(s) // byte offset of the character after the first max
+	for i := range s {
+		if max == 0 {
+			end = i
+			break
+		}
+		max--
+	}
+	if end == len(s) {
 		return s
 	}
-	if i := strings.LastIndexByte(s[:max+1], ' '); i > 0 {
+	if i := strings.LastIndexByte(s[:end+1], ' '); i > 0 {
 		return s[:i]
 	}
 	if i := strings.IndexByte(s, ' '); i > 0 {

@@ -9,7 +9,7 @@ import (
 
 func TestShortenPlain(t *testing.T) {
 	long := strings.Repeat("word ", 60) + "end." // 304 bytes
-	stub := strings.TrimSpace(strings.Repeat("word ", 20))
+	stub := strings.TrimSpace(strings.Repeat("word ", 12))
 	tests := []struct {
 		name, body, want string
 		whole            map[string]string
@@ -91,6 +91,8 @@ func TestPrefixWords(t *testing.T) {
 		{"one two three", 6, "one"},
 		{"unbroken text", 3, "unbroken"},
 		{"unbroken", 3, "unbroken"},
+		{"два три четыре", 7, "два три"},
+		{"два три четыре", 6, "два"},
 	}
 	for _, tt := range tests {
 		if got := prefixWords(tt.s, tt.max); got != tt.want {
