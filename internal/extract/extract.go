@@ -110,23 +110,14 @@ func document(doc *html.Node, pageURL string, reparse func() (*html.Node, error)
 // bodies runs the two body extractors on doc: readability over the whole
 // page, then trafilatura over the part readability chose (tf), which it
 // cleans of the boilerplate readability keeps. That is cheaper than
-// trafilatura over the whole page, whose cost grows with the page; the
-// plain paragraphs of the choice are shortened for it (see shortenPlain).
-// Only when readability finds less than minReadabilityText does
+// trafilatura over the whole page, whose cost grows with the page (see
+// cleanPick). Only when readability finds less than minReadabilityText does
 // trafilatura read the whole page. title and lang are the page title and
 // text language the libraries found. doc is changed unless reparse is nil;
 // reparse gives the whole page again.
 func bodies(doc *html.Node, u *nurl.URL, date htmldate.Result, reparse func() (*html.Node, error)) (tf, rd []string, title, lang string) {
-	opts := trafilatura.Options{
-		OriginalURL:      u,
-		ExcludeComments:  true,
-		HtmlDateOverride: &date,
-		Focus:            trafilatura.FavorRecall,
-	}
-	parser := readability.NewParser()
-	parser.KeepClasses = true // trafilatura reads them
-	parser.DisableJSONLD = true
-	parser.Logger = quiet // its default logger formats every message before discarding it
+	opts := trafilaturaOptions(u, date)
+	parser := newReadability()
 	parse := parser.ParseDocument
 	if reparse != nil {
 		parse = parser.ParseAndMutate
@@ -137,15 +128,7 @@ func bodies(doc *html.Node, u *nurl.URL, date htmldate.Result, reparse func() (*
 		title = art.Title()
 	}
 	if textLen(rd) >= minReadabilityText {
-		// trafilatura reads the text of all <p> against three times its
-		// least extracted size, and falls back to all the text when it
-		// keeps less than that size: what is cut still counts
-		opts.Config = trafilatura.DefaultConfig()
-		whole, cut := shortenPlain(art.Node, 3*opts.Config.MinExtractedSize)
-		opts.Config.MinExtractedSize = max(0, opts.Config.MinExtractedSize-cut)
-		if tr, err := trafilatura.ExtractDocument(asDocument(art.Node), opts); err == nil {
-			tf, lang = restorePlain(paragraphs(tr.ContentNode), whole), tr.Metadata.Language
-		}
+		tf, lang = cleanPick(art.Node, opts)
 		return tf, rd, title, lang
 	}
 	if reparse != nil {
@@ -158,6 +141,44 @@ func bodies(doc *html.Node, u *nurl.URL, date htmldate.Result, reparse func() (*
 		tf, title, lang = paragraphs(tr.ContentNode), tr.Metadata.Title, tr.Metadata.Language
 	}
 	return tf, rd, title, lang
+}
+
+// trafilaturaOptions are the options trafilatura runs with on a page from
+// u (nil when not known) whose date is already found.
+func trafilaturaOptions(u *nurl.URL, date htmldate.Result) trafilatura.Options {
+	return trafilatura.Options{
+		OriginalURL:      u,
+		ExcludeComments:  true,
+		HtmlDateOverride: &date,
+		Focus:            trafilatura.FavorRecall,
+	}
+}
+
+// newReadability is the readability parser bodies uses.
+func newReadability() readability.Parser {
+	parser := readability.NewParser()
+	parser.KeepClasses = true // trafilatura reads them
+	parser.DisableJSONLD = true
+	parser.Logger = quiet // its default logger formats every message before discarding it
+	return parser
+}
+
+// cleanPick runs trafilatura over pick, readability's choice, which it
+// changes (and takes from its tree), and returns the paragraphs trafilatura
+// keeps and the language it detects. The long plain paragraphs of pick are
+// shortened for trafilatura (see shortenPlain).
+func cleanPick(pick *html.Node, opts trafilatura.Options) (tf []string, lang string) {
+	// trafilatura reads the text of all <p> against three times its least
+	// extracted size, and falls back to all the text when it keeps less
+	// than that size: what is cut still counts
+	opts.Config = trafilatura.DefaultConfig()
+	whole, cut := shortenPlain(pick, 3*opts.Config.MinExtractedSize)
+	opts.Config.MinExtractedSize = max(0, opts.Config.MinExtractedSize-cut)
+	tr, err := trafilatura.ExtractDocument(asDocument(pick), opts)
+	if err != nil {
+		return nil, ""
+	}
+	return restorePlain(paragraphs(tr.ContentNode), whole), tr.Metadata.Language
 }
 
 // quiet is a logger that drops messages without formatting them.

@@ -1,10 +1,14 @@
 package extract
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/markusmobius/go-htmldate"
+	"github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
 )
 
 func TestShortenPlain(t *testing.T) {
@@ -98,5 +102,52 @@ func TestPrefixWords(t *testing.T) {
 		if got := prefixWords(tt.s, tt.max); got != tt.want {
 			t.Errorf("prefixWords(%q, %d) = %q, want %q", tt.s, tt.max, got, tt.want)
 		}
+	}
+}
+
+// TestCleanPickKeepsArticle checks on the development pages that shortening
+// the plain paragraphs for trafilatura changes nothing in the article: the
+// text cleanPick keeps of readability's choice is the text trafilatura keeps
+// of the whole choice.
+func TestCleanPickKeepsArticle(t *testing.T) {
+	opts := trafilaturaOptions(nil, htmldate.Result{})
+	pick := func(page []byte) *html.Node {
+		utf, err := ToUTF8(page, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := html.Parse(bytes.NewReader(utf))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pruneBoilerplate(doc)
+		parser := newReadability()
+		art, err := parser.ParseAndMutate(doc, nil)
+		if err != nil || art.Node == nil || textLen(paragraphs(art.Node)) < minReadabilityText {
+			return nil
+		}
+		return art.Node
+	}
+	shortened := 0
+	for i, page := range devPages(t) {
+		whole := pick(page)
+		if whole == nil {
+			continue
+		}
+		rd := paragraphs(whole)
+		var want []string
+		if tr, err := trafilatura.ExtractDocument(asDocument(whole), opts); err == nil {
+			want = combine(paragraphs(tr.ContentNode), rd)
+		}
+		if w, _ := shortenPlain(whole, 3*trafilatura.DefaultConfig().MinExtractedSize); len(w) > 0 {
+			shortened++
+		}
+		got, _ := cleanPick(pick(page), opts)
+		if diff := cmp.Diff(want, combine(got, rd)); diff != "" {
+			t.Errorf("page %d: article text (-whole +shortened):\n%s", i, diff)
+		}
+	}
+	if shortened == 0 {
+		t.Error("no page had a paragraph to shorten")
 	}
 }
