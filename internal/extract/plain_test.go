@@ -105,13 +105,16 @@ func TestPrefixWords(t *testing.T) {
 	}
 }
 
-// TestCleanPickKeepsArticle checks on the development pages that shortening
-// the plain paragraphs for trafilatura changes nothing in the article: the
-// text cleanPick keeps of readability's choice is the text trafilatura keeps
-// of the whole choice.
-func TestCleanPickKeepsArticle(t *testing.T) {
+// TestShortenedTrafilaturaKeepsArticle checks on the development pages
+// that shortening the plain paragraphs for trafilatura changes nothing in
+// what it finds, over readability's choice (the article text kept of that
+// choice) and over the whole page.
+func TestShortenedTrafilaturaKeepsArticle(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs trafilatura four times over each development page")
+	}
 	opts := trafilaturaOptions(nil, htmldate.Result{})
-	pick := func(page []byte) *html.Node {
+	parsePage := func(page []byte) *html.Node {
 		utf, err := ToUTF8(page, "")
 		if err != nil {
 			t.Fatal(err)
@@ -121,30 +124,41 @@ func TestCleanPickKeepsArticle(t *testing.T) {
 			t.Fatal(err)
 		}
 		pruneBoilerplate(doc)
+		return doc
+	}
+	pick := func(page []byte) *html.Node {
 		parser := newReadability()
-		art, err := parser.ParseAndMutate(doc, nil)
+		art, err := parser.ParseAndMutate(parsePage(page), nil)
 		if err != nil || art.Node == nil || textLen(paragraphs(art.Node)) < minReadabilityText {
 			return nil
 		}
-		return art.Node
+		return asDocument(art.Node)
+	}
+	type found struct {
+		Text        []string
+		Title, Lang string
+		OK          bool
+	}
+	run := func(doc *html.Node, shorten bool, rd []string) found {
+		tf, title, lang, ok := runTrafilatura(doc, opts, shorten)
+		if rd != nil {
+			tf = combine(tf, rd)
+		}
+		return found{tf, title, lang, ok}
 	}
 	shortened := 0
 	for i, page := range devPages(t) {
-		whole := pick(page)
-		if whole == nil {
-			continue
+		if doc := pick(page); doc != nil {
+			rd := paragraphs(doc)
+			if w, _ := shortenPlain(pick(page), 3*trafilatura.DefaultConfig().MinExtractedSize); len(w) > 0 {
+				shortened++
+			}
+			if diff := cmp.Diff(run(doc, false, rd), run(pick(page), true, rd)); diff != "" {
+				t.Errorf("page %d, readability's choice (-whole +shortened):\n%s", i, diff)
+			}
 		}
-		rd := paragraphs(whole)
-		var want []string
-		if tr, err := trafilatura.ExtractDocument(asDocument(whole), opts); err == nil {
-			want = combine(paragraphs(tr.ContentNode), rd)
-		}
-		if w, _ := shortenPlain(whole, 3*trafilatura.DefaultConfig().MinExtractedSize); len(w) > 0 {
-			shortened++
-		}
-		got, _ := cleanPick(pick(page), opts)
-		if diff := cmp.Diff(want, combine(got, rd)); diff != "" {
-			t.Errorf("page %d: article text (-whole +shortened):\n%s", i, diff)
+		if diff := cmp.Diff(run(parsePage(page), false, nil), run(parsePage(page), true, nil)); diff != "" {
+			t.Errorf("page %d, whole page (-whole +shortened):\n%s", i, diff)
 		}
 	}
 	if shortened == 0 {
