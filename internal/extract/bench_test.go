@@ -4,10 +4,6 @@ package extract
 
 import (
 	"bytes"
-	"compress/gzip"
-	"io"
-	"os"
-	"path/filepath"
 	"syscall"
 	"testing"
 	"time"
@@ -15,8 +11,6 @@ import (
 	readability "codeberg.org/readeck/go-readability/v2"
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
-
-	"github.com/tickerwire/tickerwire/internal/testutil"
 )
 
 // cpuTime is the CPU time (user and system) the process has used.
@@ -28,37 +22,9 @@ func cpuTime() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
-// benchPages loads the article-extraction benchmark pages, decompressed, from
-// ../shared. It skips the benchmark when they are not there.
-func benchPages(b *testing.B) [][]byte {
-	b.Helper()
-	dir := filepath.Join(testutil.SharedDir(b), "data/eval/article-extraction-dev/html")
-	files, err := filepath.Glob(filepath.Join(dir, "*.html.gz"))
-	if err != nil || len(files) == 0 {
-		b.Skipf("no benchmark pages in %s", dir)
-	}
-	var pages [][]byte
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		zr, err := gzip.NewReader(bytes.NewReader(raw))
-		if err != nil {
-			b.Fatal(err)
-		}
-		page, err := io.ReadAll(zr)
-		if err != nil {
-			b.Fatal(err)
-		}
-		pages = append(pages, page)
-	}
-	return pages
-}
-
 // runPages runs fn over every page b.N times and reports pages per second.
 func runPages(b *testing.B, fn func(page []byte)) {
-	pages := benchPages(b)
+	pages := devPages(b)
 	cpu0 := cpuTime()
 	for b.Loop() {
 		for _, p := range pages {

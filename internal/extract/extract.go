@@ -110,22 +110,14 @@ func document(doc *html.Node, pageURL string, reparse func() (*html.Node, error)
 // bodies runs the two body extractors on doc: readability over the whole
 // page, then trafilatura over the part readability chose (tf), which it
 // cleans of the boilerplate readability keeps. That is cheaper than
-// trafilatura over the whole page, whose cost grows with the page. Only when
-// readability finds less than minReadabilityText does trafilatura read the
-// whole page. title and lang are the page title and text language the
-// libraries found. doc is changed unless reparse is nil; reparse gives the
-// whole page again.
+// trafilatura over the whole page, whose cost grows with the page (see
+// runTrafilatura). Only when readability finds less than minReadabilityText does
+// trafilatura read the whole page. title and lang are the page title and
+// text language the libraries found. doc is changed unless reparse is nil;
+// reparse gives the whole page again.
 func bodies(doc *html.Node, u *nurl.URL, date htmldate.Result, reparse func() (*html.Node, error)) (tf, rd []string, title, lang string) {
-	opts := trafilatura.Options{
-		OriginalURL:      u,
-		ExcludeComments:  true,
-		HtmlDateOverride: &date,
-		Focus:            trafilatura.FavorRecall,
-	}
-	parser := readability.NewParser()
-	parser.KeepClasses = true // trafilatura reads them
-	parser.DisableJSONLD = true
-	parser.Logger = quiet // its default logger formats every message before discarding it
+	opts := trafilaturaOptions(u, date)
+	parser := newReadability()
 	parse := parser.ParseDocument
 	if reparse != nil {
 		parse = parser.ParseAndMutate
@@ -136,9 +128,7 @@ func bodies(doc *html.Node, u *nurl.URL, date htmldate.Result, reparse func() (*
 		title = art.Title()
 	}
 	if textLen(rd) >= minReadabilityText {
-		if tr, err := trafilatura.ExtractDocument(asDocument(art.Node), opts); err == nil {
-			tf, lang = paragraphs(tr.ContentNode), tr.Metadata.Language
-		}
+		tf, _, lang, _ = runTrafilatura(asDocument(art.Node), opts, true)
 		return tf, rd, title, lang
 	}
 	if reparse != nil {
@@ -147,10 +137,55 @@ func bodies(doc *html.Node, u *nurl.URL, date htmldate.Result, reparse func() (*
 		}
 		pruneBoilerplate(doc)
 	}
-	if tr, err := trafilatura.ExtractDocument(doc, opts); err == nil {
-		tf, title, lang = paragraphs(tr.ContentNode), tr.Metadata.Title, tr.Metadata.Language
+	// the caller's tree (reparse nil) is not to be changed
+	if tf, trTitle, trLang, ok := runTrafilatura(doc, opts, reparse != nil); ok {
+		return tf, rd, trTitle, trLang
 	}
-	return tf, rd, title, lang
+	return nil, rd, title, lang
+}
+
+// trafilaturaOptions are the options trafilatura runs with on a page from
+// u (nil when not known) whose date is already found.
+func trafilaturaOptions(u *nurl.URL, date htmldate.Result) trafilatura.Options {
+	return trafilatura.Options{
+		OriginalURL:      u,
+		ExcludeComments:  true,
+		HtmlDateOverride: &date,
+		Focus:            trafilatura.FavorRecall,
+	}
+}
+
+// newReadability is the readability parser bodies uses.
+func newReadability() readability.Parser {
+	parser := readability.NewParser()
+	parser.KeepClasses = true // trafilatura reads them
+	parser.DisableJSONLD = true
+	parser.Logger = quiet // its default logger formats every message before discarding it
+	return parser
+}
+
+// runTrafilatura runs trafilatura over doc and returns the paragraphs it
+// keeps, the title it finds and the language it detects; ok is false when
+// it fails. With shorten, the
+// long plain paragraphs of doc are shortened for it (see shortenPlain), and
+// doc is changed: trafilatura's cost grows with the text it reads (it copies
+// the tree three times and detects the language of all the text it keeps).
+func runTrafilatura(doc *html.Node, opts trafilatura.Options, shorten bool) (tf []string, title, lang string, ok bool) {
+	var whole map[string]string
+	if shorten {
+		// trafilatura reads the text of all <p> against three times its
+		// least extracted size, and falls back to all the text when it
+		// keeps less than that size: what is cut still counts
+		opts.Config = trafilatura.DefaultConfig()
+		var cut int
+		whole, cut = shortenPlain(doc, 3*opts.Config.MinExtractedSize)
+		opts.Config.MinExtractedSize = max(0, opts.Config.MinExtractedSize-cut)
+	}
+	tr, err := trafilatura.ExtractDocument(doc, opts)
+	if err != nil {
+		return nil, "", "", false
+	}
+	return restorePlain(paragraphs(tr.ContentNode), whole), tr.Metadata.Title, tr.Metadata.Language, true
 }
 
 // quiet is a logger that drops messages without formatting them.
