@@ -66,7 +66,7 @@ if want ingest; then
 fi
 
 if want search; then
-	gobench ./internal/bench '^BenchmarkSearch' -benchtime 40x
+	gobench ./internal/bench '^BenchmarkSearch' -benchtime 200x
 fi
 
 if want api; then
