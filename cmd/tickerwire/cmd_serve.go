@@ -20,7 +20,7 @@ func init() {
 		Summary: "run the API, web UI and feeds (and collect news from sources)",
 		Help: `Usage: tickerwire serve [--addr HOST:PORT] [--data DIR | --database URL] [--nats URL]
                         [--reference DIR] [--sources none|default|FILE]
-                        [--response-cache MiB] [--article-cache MiB]
+                        [--response-cache MiB] [--article-cache MiB] [--pprof 127.0.0.1:PORT]
 
 Serves the JSON API (/v1/news/all and the rest of Marketaux's /v1 API,
 Polygon's /v2/reference/news, /v1/stream, /v1/watchlists; described at
@@ -54,8 +54,14 @@ func runServe(env *Env, args []string) error {
 	allowPrivate := fs.Bool("allow-private-networks", false, "allow fetching from loopback and private addresses")
 	cacheMiB := fs.Int("response-cache", 64, "MiB of /v1/news/all responses reused while the store is unchanged (SQLite; 0: none)")
 	articleMiB := fs.Int("article-cache", 64, "MiB of articles rendered for /v1/news/all reused while each is unchanged (SQLite; 0: none)")
+	pprofAddr := fs.String("pprof", "", "serve Go runtime profiles (/debug/pprof/) on this loopback HOST:PORT (default: none)")
 	if err := env.Parse(fs, args); err != nil {
 		return err
+	}
+	if *pprofAddr != "" {
+		if err := startPprof(env.Ctx, env, *pprofAddr); err != nil {
+			return err
+		}
 	}
 	b, err := bf.open(env.Ctx)
 	if err != nil {
