@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"testing"
 
 	"github.com/tickerwire/tickerwire/internal/news"
@@ -72,6 +73,32 @@ func TestOpenConcurrently(t *testing.T) {
 	for range 4 {
 		if err := <-errs; err != nil {
 			t.Error(err)
+		}
+	}
+}
+
+// The read pool maps the file; the writer does not (see Open).
+func TestConnectionMemoryMaps(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for _, tc := range []struct {
+		name string
+		db   *sql.DB
+		want int64
+	}{
+		{"write", s.write, 0},
+		{"read", s.read, 1 << 30},
+	} {
+		var got int64
+		if err := tc.db.QueryRowContext(ctx, "PRAGMA mmap_size").Scan(&got); err != nil {
+			t.Fatal(err)
+		}
+		if got != tc.want {
+			t.Errorf("%s connection: mmap_size %d, want %d", tc.name, got, tc.want)
 		}
 	}
 }
