@@ -77,8 +77,9 @@ func TestOpenConcurrently(t *testing.T) {
 	}
 }
 
-// The read pool maps the file; the writer does not (see Open).
-func TestConnectionMemoryMaps(t *testing.T) {
+// The read pool maps the file; the writer does not, and caches less (see
+// Open).
+func TestConnectionMemory(t *testing.T) {
 	ctx := context.Background()
 	s, err := Open(ctx, t.TempDir())
 	if err != nil {
@@ -86,19 +87,22 @@ func TestConnectionMemoryMaps(t *testing.T) {
 	}
 	defer s.Close()
 	for _, tc := range []struct {
-		name string
-		db   *sql.DB
-		want int64
+		name   string
+		db     *sql.DB
+		pragma string
+		want   int64
 	}{
-		{"write", s.write, 0},
-		{"read", s.read, 1 << 30},
+		{"write", s.write, "mmap_size", 0},
+		{"write", s.write, "cache_size", -32768},
+		{"read", s.read, "mmap_size", 1 << 30},
+		{"read", s.read, "cache_size", -65536},
 	} {
 		var got int64
-		if err := tc.db.QueryRowContext(ctx, "PRAGMA mmap_size").Scan(&got); err != nil {
+		if err := tc.db.QueryRowContext(ctx, "PRAGMA "+tc.pragma).Scan(&got); err != nil {
 			t.Fatal(err)
 		}
 		if got != tc.want {
-			t.Errorf("%s connection: mmap_size %d, want %d", tc.name, got, tc.want)
+			t.Errorf("%s connection: %s %d, want %d", tc.name, tc.pragma, got, tc.want)
 		}
 	}
 }
