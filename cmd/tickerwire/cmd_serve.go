@@ -20,7 +20,8 @@ func init() {
 		Summary: "run the API, web UI and feeds (and collect news from sources)",
 		Help: `Usage: tickerwire serve [--addr HOST:PORT] [--data DIR | --database URL] [--nats URL]
                         [--reference DIR] [--sources none|default|FILE]
-                        [--response-cache MiB] [--article-cache MiB]
+                        [--response-cache MiB] [--article-cache MiB] [--memory-limit MiB]
+                        [--pprof 127.0.0.1:PORT]
 
 Serves the JSON API (/v1/news/all and the rest of Marketaux's /v1 API,
 Polygon's /v2/reference/news, /v1/stream, /v1/watchlists; described at
@@ -31,7 +32,9 @@ curated list of public financial feeds, FILE adds the feeds and pages it
 lists (OPML, or one URL a line), none adds nothing. With SQLite, responses of
 /v1/news/all are reused (up to --response-cache MiB) until the store changes,
 and each article's rendered JSON (up to --article-cache MiB) until the
-article changes.
+article changes. --memory-limit bounds the Go runtime's memory softly (the
+garbage collector runs sooner near it; SQLite's page caches and mapped pages
+are outside it). --pprof serves Go's runtime profiles on a loopback address.
 
 On one machine serve keeps its data in SQLite under --data and collects news
 itself. With --database (PostgreSQL) and --nats (NATS JetStream) it is
@@ -54,8 +57,18 @@ func runServe(env *Env, args []string) error {
 	allowPrivate := fs.Bool("allow-private-networks", false, "allow fetching from loopback and private addresses")
 	cacheMiB := fs.Int("response-cache", 64, "MiB of /v1/news/all responses reused while the store is unchanged (SQLite; 0: none)")
 	articleMiB := fs.Int("article-cache", 64, "MiB of articles rendered for /v1/news/all reused while each is unchanged (SQLite; 0: none)")
+	memLimit := fs.Int("memory-limit", defaultMemoryLimitMiB, "soft limit in MiB on the Go runtime's memory, collecting garbage sooner near it (0: none; GOMEMLIMIT applies unless this is given)")
+	pprofAddr := fs.String("pprof", "", "serve Go runtime profiles (/debug/pprof/) on this loopback HOST:PORT (default: none)")
 	if err := env.Parse(fs, args); err != nil {
 		return err
+	}
+	if err := setMemoryLimit(fs, "memory-limit", *memLimit); err != nil {
+		return err
+	}
+	if *pprofAddr != "" {
+		if err := startPprof(env.Ctx, env, *pprofAddr); err != nil {
+			return err
+		}
 	}
 	b, err := bf.open(env.Ctx)
 	if err != nil {

@@ -43,10 +43,19 @@ func (s *Stories) Similar(id string, k int) []story.Match {
 // restorePage is how many articles are read at a time when restoring.
 const restorePage = 1000
 
+// restored is a stored article as Restore keeps it until replayed: the
+// clusterer's view and the story, not the whole article.
+type restored struct {
+	doc   story.Doc
+	story string
+}
+
 // Restore replays the stored articles of the last window, oldest first,
 // so stories continue across restarts. It returns how many it replayed.
+// Pages come newest first, so all are read before replaying; each keeps
+// only what the clusterer reads.
 func (s *Stories) Restore(ctx context.Context, st store.Store, window time.Duration, now time.Time) (int, error) {
-	var batch [][]news.Article
+	var kept []restored
 	q := store.Query{PublishedAfter: now.Add(-window), Limit: restorePage}
 	for {
 		res, err := st.SearchArticles(ctx, q)
@@ -56,7 +65,11 @@ func (s *Stories) Restore(ctx context.Context, st store.Store, window time.Durat
 		if len(res.Articles) == 0 {
 			break
 		}
-		batch = append(batch, res.Articles)
+		for i := range res.Articles {
+			if a := &res.Articles[i]; a.StoryID != "" {
+				kept = append(kept, restored{StoryDoc(a), a.StoryID})
+			}
+		}
 		q.Offset += len(res.Articles)
 		if q.Offset >= res.Found {
 			break
@@ -64,16 +77,9 @@ func (s *Stories) Restore(ctx context.Context, st store.Store, window time.Durat
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	n := 0
-	for i := len(batch) - 1; i >= 0; i-- { // pages come newest first
-		page := batch[i]
-		for j := len(page) - 1; j >= 0; j-- {
-			a := &page[j]
-			if a.StoryID != "" {
-				s.c.Add(StoryDoc(a), a.StoryID)
-				n++
-			}
-		}
+	for i := len(kept) - 1; i >= 0; i-- {
+		s.c.Add(kept[i].doc, kept[i].story)
+		kept[i] = restored{} // replayed: its text can go
 	}
-	return n, nil
+	return len(kept), nil
 }

@@ -46,11 +46,17 @@ func Open(ctx context.Context, dataDir string) (*Store, error) {
 		return nil, fmt.Errorf("sqlite store: %w", err)
 	}
 	path := filepath.Join(dataDir, FileName)
-	// 64 MiB of page cache per connection and memory-mapped reads: with
-	// SQLite's 2 MiB default every page a search touches is a system call.
-	const pragmas = "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)" +
-		"&_pragma=cache_size(-65536)&_pragma=mmap_size(1073741824)"
-	write, err := sql.Open("sqlite", "file:"+path+"?"+pragmas+"&_txlock=immediate")
+	// 64 MiB of page cache per reading connection, and memory-mapped reads
+	// on the read pool: with SQLite's 2 MiB default every page a search
+	// touches is a system call. The writer maps nothing: a page it changes
+	// is copied into its cache anyway, and the pages its index merges read
+	// through a map would stay in the process's resident memory (counted
+	// once per mapping) for as long as the connection lives: ~200 MB while
+	// articles are pushed, for no gain in speed. Its cache is 32 MiB: at
+	// 64 MiB the pages of its index merges filled it (~90 MB resident at
+	// 1,000,000 articles) without storing articles any faster.
+	const pragmas = "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
+	write, err := sql.Open("sqlite", "file:"+path+"?"+pragmas+"&_pragma=cache_size(-32768)&_pragma=mmap_size(0)&_txlock=immediate")
 	if err != nil {
 		return nil, fmt.Errorf("sqlite store: %w", err)
 	}
@@ -61,7 +67,7 @@ func Open(ctx context.Context, dataDir string) (*Store, error) {
 		write.Close()
 		return nil, fmt.Errorf("sqlite store %s: %w", path, err)
 	}
-	read, err := sql.Open("sqlite", "file:"+path+"?"+pragmas+"&_pragma=query_only(1)")
+	read, err := sql.Open("sqlite", "file:"+path+"?"+pragmas+"&_pragma=cache_size(-65536)&_pragma=mmap_size(1073741824)&_pragma=query_only(1)")
 	if err != nil {
 		write.Close()
 		return nil, fmt.Errorf("sqlite store: %w", err)

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"testing"
 
 	"github.com/tickerwire/tickerwire/internal/news"
@@ -72,6 +73,36 @@ func TestOpenConcurrently(t *testing.T) {
 	for range 4 {
 		if err := <-errs; err != nil {
 			t.Error(err)
+		}
+	}
+}
+
+// The read pool maps the file; the writer does not, and caches less (see
+// Open).
+func TestConnectionMemory(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for _, tc := range []struct {
+		name   string
+		db     *sql.DB
+		pragma string
+		want   int64
+	}{
+		{"write", s.write, "mmap_size", 0},
+		{"write", s.write, "cache_size", -32768},
+		{"read", s.read, "mmap_size", 1 << 30},
+		{"read", s.read, "cache_size", -65536},
+	} {
+		var got int64
+		if err := tc.db.QueryRowContext(ctx, "PRAGMA "+tc.pragma).Scan(&got); err != nil {
+			t.Fatal(err)
+		}
+		if got != tc.want {
+			t.Errorf("%s connection: %s %d, want %d", tc.name, tc.pragma, got, tc.want)
 		}
 	}
 }
