@@ -2,7 +2,6 @@ package text
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -55,12 +54,6 @@ func Norm(w string) string {
 		w = w[:len(w)-1]
 	}
 	return w
-}
-
-// IsCapitalized reports whether w starts with an upper-case letter.
-func IsCapitalized(w string) bool {
-	r, _ := utf8.DecodeRuneInString(w)
-	return unicode.IsUpper(r)
 }
 
 func isPlainASCII(s string) bool {
